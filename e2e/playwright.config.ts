@@ -1,0 +1,43 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error: plain ES module without types
+import { resolveChromium } from './chromium.mjs';
+
+const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          executablePath: resolveChromium(),
+          args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'],
+        },
+      },
+    },
+  ],
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+        cwd: '..',
+        url: baseURL,
+        reuseExistingServer: false,
+        timeout: 60_000,
+      },
+});

@@ -1,0 +1,71 @@
+// `npm test`: every check in order — engine build, typecheck, lint, unit tests,
+// production build, e2e in real Chromium — then one plain closing line
+// `N passed, N failed`. Typecheck, lint and the build count as one check each;
+// unit and e2e tests count one per test. Later steps still run after a failure
+// (except e2e, which needs the build), so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+mkdirSync('reports', { recursive: true });
+for (const f of ['reports/unit.json', 'reports/e2e.json']) rmSync(f, { force: true });
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const steps = [];
+
+function run(name, cmd, args, { counts = true } = {}) {
+  const start = Date.now();
+  console.log(`\n── ${name}: ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  const seconds = ((Date.now() - start) / 1000).toFixed(1);
+  steps.push({ name, ok, seconds, counts });
+  console.log(`── ${name}: ${ok ? 'ok' : 'FAILED'} in ${seconds} s`);
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const engineOk = run('engine', 'node', ['src/engine-wasm/build.mjs']);
+run('typecheck', bin('tsc'), ['--noEmit']);
+run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+run('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'], { counts: false });
+const buildOk = engineOk && run('build', bin('vite'), ['build']);
+if (buildOk && run('chromium', 'node', ['e2e/ensure-chromium.mjs'], { counts: true })) {
+  run('e2e', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { counts: false });
+}
+
+let passed = 0;
+let failed = 0;
+for (const s of steps) {
+  if (!s.counts) continue;
+  if (s.ok) passed++;
+  else failed++;
+}
+
+const unit = readJson('reports/unit.json');
+const unitStep = steps.find((s) => s.name === 'unit');
+if (unit) {
+  passed += unit.numPassedTests ?? 0;
+  failed += unit.numFailedTests ?? 0;
+  if (unitStep && !unitStep.ok && !unit.numFailedTests) failed++; // e.g. a suite that failed to load
+} else if (unitStep) failed++;
+
+const e2e = readJson('reports/e2e.json');
+const e2eStep = steps.find((s) => s.name === 'e2e');
+if (e2e && e2eStep) {
+  passed += (e2e.stats?.expected ?? 0) + (e2e.stats?.flaky ?? 0);
+  failed += e2e.stats?.unexpected ?? 0;
+  if (!e2eStep.ok && !e2e.stats?.unexpected) failed++;
+} else if (e2eStep || !existsSync('dist')) failed++;
+
+console.log('\nsteps: ' + steps.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'} (${s.seconds} s)`).join(', '));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

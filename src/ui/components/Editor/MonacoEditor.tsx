@@ -1,0 +1,41 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { monaco } from '../../monaco/setup.ts';
+import { LANGUAGE_ID } from '../../monaco/language.ts';
+
+interface Props {
+  value: string;
+  onChange(text: string): void;
+}
+
+/** An uncontrolled Monaco editor: Monaco owns the text, changes flow out through onChange. */
+export default function MonacoEditor({ value, onChange }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const changed = useRef(onChange);
+  useLayoutEffect(() => {
+    changed.current = onChange;
+  });
+
+  useEffect(() => {
+    const model = monaco.editor.createModel(value, LANGUAGE_ID);
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      theme: 'syslet-dark',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 15,
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      ariaLabel: 'Syslet program',
+    });
+    const sub = model.onDidChangeContent(() => changed.current(model.getValue()));
+    return () => {
+      sub.dispose();
+      editor.dispose();
+      model.dispose();
+    };
+    // The editor is created once; later `value` changes come from the user typing in it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return <div ref={host} className="monaco-host" data-testid="monaco-host" />;
+}

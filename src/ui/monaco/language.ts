@@ -1,0 +1,43 @@
+// The syslet program language for Monaco: tokens and theme colours.
+import type * as Monaco from 'monaco-editor/editor';
+
+export const LANGUAGE_ID = 'syslet';
+
+const SYSCALLS = ['read', 'write', 'open', 'close', 'unlink', 'lseek', 'getpid', 'pipe', 'fsync', 'nanosleep',
+  'pread64', 'pwrite64', 'async_exec', 'async_wait', 'umem_add', 'async_thread'];
+
+export function registerSysletLanguage(monaco: typeof Monaco): void {
+  if (monaco.languages.getLanguages().some((l) => l.id === LANGUAGE_ID)) return;
+  monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.syslet'] });
+  monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
+    comments: { lineComment: '#' },
+    brackets: [['(', ')'], ['{', '}'], ['[', ']']],
+    autoClosingPairs: [{ open: '(', close: ')' }, { open: '"', close: '"' }, { open: '{', close: '}' }, { open: '[', close: ']' }],
+  });
+  monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
+    keywords: ['var', 'string', 'buffer', 'atom', 'ring', 'next', 'ret', 'flags', 'if', 'else', 'while', 'print', 'assert', 'len', 'exec', 'wait', 'drain'],
+    syscalls: SYSCALLS,
+    tokenizer: {
+      root: [
+        [/#.*$/, 'comment'],
+        [/SYSLET_[A-Z_]+|O_[A-Z]+/, 'constant'],
+        [/[a-z_][\w]*/, { cases: { '@keywords': 'keyword', '@syscalls': 'type', '@default': 'identifier' } }],
+        [/0x[0-9a-fA-F]+|\d+/, 'number'],
+        [/"([^"\\]|\\.)*"/, 'string'],
+        [/[&*=|()]/, 'operator'],
+      ],
+    },
+  });
+  const common = { base: 'vs-dark' as const, inherit: true, colors: { 'editor.background': '#161b26' } };
+  monaco.editor.defineTheme('syslet-dark', {
+    ...common,
+    rules: [
+      { token: 'keyword', foreground: 'bb9af7' },
+      { token: 'type', foreground: '7dcfff', fontStyle: 'bold' },
+      { token: 'constant', foreground: 'ff9e64' },
+      { token: 'string', foreground: '9ece6a' },
+      { token: 'number', foreground: 'e0af68' },
+      { token: 'comment', foreground: '737aa2', fontStyle: 'italic' },
+    ],
+  });
+}

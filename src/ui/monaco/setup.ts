@@ -1,0 +1,25 @@
+// Monaco, bundled locally: the editor core, the features the playground uses,
+// and its editor worker. Nothing is fetched from a CDN. Loaded lazily (its own chunk).
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
+import 'monaco-editor/features/parameterHints/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/gotoError/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { registerSysletLanguage } from './language.ts';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+registerSysletLanguage(monaco);
+
+export { monaco };

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+
+export type EngineStatus = 'loading' | 'ready' | 'error';
+
+export interface ConsoleLine {
+  readonly source: 'kernel' | 'host';
+  readonly text: string;
+}
+
+export interface Store {
+  engineStatus: EngineStatus;
+  engineDetail: string;
+  source: string;
+  consoleLines: readonly ConsoleLine[];
+  setEngine(status: EngineStatus, detail: string): void;
+  setSource(text: string): void;
+  appendConsole(line: ConsoleLine): void;
+}
+
+export const INITIAL_SOURCE = `# Hello, syslet world: one atom that writes to fd 1.
+var fd_out = 1
+string buf = "Hello Syslet World!\\n"
+var size = len(buf)
+
+atom hello = write(&fd_out, &buf, &size)
+`;
+
+export const useStore = create<Store>()((set) => ({
+  engineStatus: 'loading',
+  engineDetail: 'loading the kernel…',
+  source: INITIAL_SOURCE,
+  consoleLines: [],
+  setEngine: (engineStatus, engineDetail) => set({ engineStatus, engineDetail }),
+  setSource: (source) => set({ source }),
+  appendConsole: (line) => set((s) => ({ consoleLines: [...s.consoleLines, line] })),
+}));
