@@ -125,13 +125,17 @@ export const RING_WAIT = 1; // full ring: the cachemiss thread waits for a free 
 // │ 64 │ seq     u32  │ sleep order                                        │
 // │ 68 │ quantum u32  │ atoms left in the time slice                       │
 // │ 72 │ flags   u32  │ TF_* below                                         │
-// │ 76 │ wait_arg u32 │ block index (disk waits), why it waits (WHY_*)     │
+// │ 76 │ wait_arg u32 │ what it waits on: block, pipe, inode, ahu          │
 // │ 80 │ since   u64  │ clock when the current state began                 │
 // │ 88 │ why     u32  │ WHY_*: reason of the current wait                  │
 // │ 92 │ syslets u32  │ syslets this thread has finished since reset       │
+// │ 96 │ aflags  u32  │ copy of the current atom's flags (copy_uatom)      │
+// │100 │ aret    u32  │ copy of its ret_ptr                                │
+// │104 │ anext   u32  │ copy of its next                                   │
+// │108 │ lflags  u32  │ flags of THREAD_LAST (for SYSLET_NO_COMPLETE)      │
 // └────┴──────────────┴────────────────────────────────────────────────────┘
 export const THREADS_BASE = OPTS_BASE + OPTS_BYTES;
-export const THREAD_BYTES = 96;
+export const THREAD_BYTES = 112;
 export const THREAD_STATE = 0;
 export const THREAD_MODE = 4;
 export const THREAD_AHU = 8;
@@ -149,6 +153,10 @@ export const THREAD_WAIT_ARG = 76;
 export const THREAD_SINCE = 80;
 export const THREAD_WHY = 88;
 export const THREAD_SYSLETS = 92;
+export const THREAD_AFLAGS = 96;
+export const THREAD_ARET = 100;
+export const THREAD_ANEXT = 104;
+export const THREAD_LFLAGS = 108;
 export const THREADS_BYTES = NTHREAD * THREAD_BYTES;
 export const NO_TID = 0xffffffff;
 

@@ -1,42 +1,76 @@
-// === The syslet kernel: exported entry points (SPEC.md §5) ===
-// Only this file exports. The pinned ABI comes first; the playground's own
-// exports (stepping, trace, snapshots) are documented in docs/engine.md.
+// === The syslet kernel: exported entry points ===
+// Only this file exports. First the pinned ABI of SPEC.md §5, then the
+// playground's own exports (stepping, options), documented in docs/engine.md.
+// Everything the host reads beyond these (threads, trace, VFS, page cache) it
+// reads from memory at the addresses of ../abi/layout.ts.
 
-import { USER_BASE, USER_END, USER_BYTES, CONSOLE_BASE, KSTATE_BASE, KSTATE_CON_START, KSTATE_CON_LEN } from '../abi/layout';
-import { SYS_write, SYS_getpid, PLAYGROUND_PID } from '../abi/syscall';
-import { ENOSYS, EBADF, EFAULT } from '../abi/errno';
-import { bootPath } from './bootimage.gen';
+import { USER_BASE, USER_END, CONSOLE_BASE, KSTATE_CON_START, KSTATE_CON_LEN, KERNEL_END, TS_USER } from '../abi/layout';
+import { EBUSY } from '../abi/errno';
+import { kget, kstateReset, optsDefaults, optSet, opt } from './kstate';
+import { userReset } from './umem';
+import { consoleReset } from './console';
+import { threadsReset, T0, tState, tResult } from './thread';
+import { schedReset } from './sched';
+import { vfsReset } from './vfs';
+import { pipesReset } from './pipe';
+import { filesReset } from './file';
+import { userEnter } from './user';
+import { kstep as step } from './step';
 
-/** Called by the host: a fresh kernel. User memory zeroed, boot image, clock 0. */
+optsDefaults(); // module start: options get their defaults once
+
+/** Called by the host: a fresh kernel. User memory zeroed, boot image, clock 0. Options are kept. */
 export function kernel_reset(seed: u32): void {
-  memory.fill(USER_BASE, 0, USER_BYTES);
-  store<u32>(KSTATE_BASE + KSTATE_CON_START, 0);
-  store<u32>(KSTATE_BASE + KSTATE_CON_LEN, 0);
-  if (seed == 0xffffffff) bootPath(0);
+  userReset();
+  kstateReset(seed);
+  schedReset();
+  threadsReset();
+  vfsReset();
+  pipesReset();
+  filesReset();
+  consoleReset();
 }
 
 /** First byte of user memory. */
 export function user_base(): u32 { return USER_BASE; }
+
 /** One past the last byte of user memory. */
 export function user_end(): u32 { return USER_END; }
 
-/** Called by the host as the user task: enter the kernel. */
+/** Called by the host as the user task: one whole system call, run to its end. */
 export function syscall(nr: u32, a0: u32, a1: u32, a2: u32, a3: u32, a4: u32, a5: u32): i32 {
-  if (nr == SYS_getpid) return PLAYGROUND_PID;
-  if (nr == SYS_write) {
-    if (a0 != 1 && a0 != 2) return -EBADF;
-    if (a1 < <u32>USER_BASE || a1 > <u32>USER_END || a2 > <u32>USER_END - a1) return -EFAULT;
-    const len = load<u32>(KSTATE_BASE + KSTATE_CON_LEN);
-    const n = min(a2, <u32>65536 - len);
-    memory.copy(CONSOLE_BASE + len, a1, n);
-    store<u32>(KSTATE_BASE + KSTATE_CON_LEN, len + n);
-    return <i32>a2;
-  }
-  if (a3 + a4 + a5 == 0xffffffff) return -ENOSYS;
-  return -ENOSYS;
+  if (userEnter(nr, a0, a1, a2, a3, a4, a5) != 0) return -EBUSY;
+  while (tState(T0) != TS_USER) step(u32.MAX_VALUE);
+  return tResult(T0);
 }
 
 /** Start of the console bytes (fds 1 and 2), oldest first. */
-export function console_ptr(): u32 { return CONSOLE_BASE + load<u32>(KSTATE_BASE + KSTATE_CON_START); }
+export function console_ptr(): u32 { return CONSOLE_BASE + kget(KSTATE_CON_START); }
+
 /** Number of console bytes at console_ptr(). */
-export function console_len(): u32 { return load<u32>(KSTATE_BASE + KSTATE_CON_LEN); }
+export function console_len(): u32 { return kget(KSTATE_CON_LEN); }
+
+// ── Playground exports (docs/engine.md) ──────────────────────────────────────
+
+/** End of the kernel's fixed regions: memory [0, kernel_end()) is the whole machine state. */
+export function kernel_end(): u32 { return KERNEL_END; }
+
+/** Sets a kernel option (OPT_* in abi/layout.ts). Returns 0, or -1 if id or value is invalid. */
+export function kernel_set_option(id: u32, value: u32): i32 { return optSet(id, value); }
+
+/** Reads a kernel option. */
+export function kernel_get_option(id: u32): u32 { return opt(id); }
+
+/** The user task enters the kernel without running: step with kstep(). 0, or -EBUSY. */
+export function ksys_enter(nr: u32, a0: u32, a1: u32, a2: u32, a3: u32, a4: u32, a5: u32): i32 {
+  return userEnter(nr, a0, a1, a2, a3, a4, a5);
+}
+
+/** Runs at most `limit` kernel events of the user task's current call; returns how many ran. */
+export function kstep(limit: u32): u32 { return step(limit); }
+
+/** 1 while the user task is inside the kernel (a call entered with ksys_enter is running). */
+export function ksys_busy(): u32 { return tState(T0) != TS_USER ? 1 : 0; }
+
+/** Result of the user task's last finished call. */
+export function ksys_result(): i32 { return tResult(T0); }

@@ -1,18 +1,30 @@
 // Loads the kernel wasm in any environment (browser or Node) and checks that
-// it offers the pinned ABI of SPEC.md §5 before anything else touches it.
+// it offers the pinned ABI of SPEC.md §5 and the playground's exports before
+// anything else touches it.
+import { KERNEL_END } from '../abi/layout.ts';
 
 /** The exports of release.wasm / debug.wasm. Numbers only cross the boundary. */
 export interface KernelExports {
   memory: WebAssembly.Memory;
+  // SPEC.md §5, pinned
   kernel_reset(seed: number): void;
   user_base(): number;
   user_end(): number;
   syscall(nr: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number): number;
   console_ptr(): number;
   console_len(): number;
+  // docs/engine.md, the playground's own
+  kernel_end(): number;
+  kernel_set_option(id: number, value: number): number;
+  kernel_get_option(id: number): number;
+  ksys_enter(nr: number, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number): number;
+  kstep(limit: number): number;
+  ksys_busy(): number;
+  ksys_result(): number;
 }
 
 export const ABI_EXPORTS = ['memory', 'kernel_reset', 'user_base', 'user_end', 'syscall', 'console_ptr', 'console_len'] as const;
+export const PLAYGROUND_EXPORTS = ['kernel_end', 'kernel_set_option', 'kernel_get_option', 'ksys_enter', 'kstep', 'ksys_busy', 'ksys_result'] as const;
 
 export class KernelAbort extends Error {}
 
@@ -23,7 +35,7 @@ function abort(msgPtr: number, filePtr: number, line: number, col: number): neve
 export type WasmSource = BufferSource | Response | Promise<Response>;
 
 /** Instantiates the kernel from bytes or a fetch() response. Throws a clear Error on a bad module. */
-export async function instantiateKernel<E extends KernelExports = KernelExports>(source: WasmSource): Promise<E> {
+export async function instantiateKernel(source: WasmSource): Promise<KernelExports> {
   const imports = { env: { abort } };
   let instance: WebAssembly.Instance;
   if (source instanceof Promise || (typeof Response !== 'undefined' && source instanceof Response)) {
@@ -39,8 +51,11 @@ export async function instantiateKernel<E extends KernelExports = KernelExports>
   } else {
     instance = (await WebAssembly.instantiate(source as BufferSource, imports)).instance;
   }
-  const exports = instance.exports as unknown as E;
-  const missing = ABI_EXPORTS.filter((name) => !(name in exports));
-  if (missing.length) throw new Error(`kernel wasm lacks the ABI exports: ${missing.join(', ')}`);
+  const exports = instance.exports as unknown as KernelExports;
+  const missing = [...ABI_EXPORTS, ...PLAYGROUND_EXPORTS].filter((name) => !(name in exports));
+  if (missing.length) throw new Error(`kernel wasm lacks the exports: ${missing.join(', ')}`);
+  if (exports.kernel_end() >>> 0 !== KERNEL_END) {
+    throw new Error(`kernel wasm was built for another memory map (kernel_end ${exports.kernel_end() >>> 0}, host expects ${KERNEL_END})`);
+  }
   return exports;
 }

@@ -1,9 +1,22 @@
 // Typed wrapper over the kernel's exports. It never caches a view of memory:
-// memory.buffer may be replaced, so each access makes a fresh one.
+// memory.buffer is re-read on every access.
 import type { KernelExports } from './instantiate.ts';
+import * as L from '../abi/layout.ts';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+
+/** Kernel counters from KSTATE. */
+export interface KernelCounters {
+  readonly clockNs: bigint;
+  readonly events: number;
+  readonly atoms: number;
+  readonly posted: number;
+  readonly lost: number;
+  readonly traceSeq: number;
+  readonly liveThreads: number;
+  readonly seed: number;
+}
 
 export class Kernel {
   constructor(readonly exports: KernelExports) {}
@@ -18,14 +31,62 @@ export class Kernel {
     return this.exports.user_end() >>> 0;
   }
 
-  /** A fresh kernel: user memory zeroed, boot image, clock 0. */
+  /** A fresh kernel: user memory zeroed, boot image, clock 0. Options are kept. */
   reset(seed = 1): void {
     this.exports.kernel_reset(seed >>> 0);
   }
 
-  /** The user task enters the kernel. Returns the signed result (-errno on failure). */
+  /** One whole system call of the user task. Returns the signed result (-errno on failure). */
   syscall(nr: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0): number {
-    return this.exports.syscall(nr, a0, a1, a2, a3, a4, a5) | 0;
+    return this.exports.syscall(nr, a0 >>> 0, a1 >>> 0, a2 >>> 0, a3 >>> 0, a4 >>> 0, a5 >>> 0) | 0;
+  }
+
+  /** Enters a syscall without running it; run it with step(). Returns 0 or -EBUSY. */
+  enter(nr: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0): number {
+    return this.exports.ksys_enter(nr, a0 >>> 0, a1 >>> 0, a2 >>> 0, a3 >>> 0, a4 >>> 0, a5 >>> 0) | 0;
+  }
+  /** Runs at most `limit` kernel events; returns how many ran. */
+  step(limit = 1): number {
+    return this.exports.kstep(limit >>> 0) >>> 0;
+  }
+  /** True while the user task is inside the kernel. */
+  get busy(): boolean {
+    return this.exports.ksys_busy() !== 0;
+  }
+  /** Result of the user task's last finished call. */
+  get result(): number {
+    return this.exports.ksys_result() | 0;
+  }
+
+  setOption(id: number, value: number): void {
+    if (this.exports.kernel_set_option(id, value >>> 0) !== 0) throw new RangeError(`kernel option ${id} = ${value} is not valid`);
+  }
+  getOption(id: number): number {
+    return this.exports.kernel_get_option(id) >>> 0;
+  }
+
+  /** A copy of the whole machine state (memory below kernel_end). */
+  snapshot(): Uint8Array {
+    return new Uint8Array(this.exports.memory.buffer, 0, L.KERNEL_END).slice();
+  }
+  /** Puts back a state taken with snapshot(). */
+  restore(state: Uint8Array): void {
+    new Uint8Array(this.exports.memory.buffer, 0, L.KERNEL_END).set(state);
+  }
+
+  counters(): KernelCounters {
+    const v = this.view();
+    const k = L.KSTATE_BASE;
+    return {
+      clockNs: v.getBigUint64(k + L.KSTATE_CLOCK, true),
+      events: v.getUint32(k + L.KSTATE_EVENTS, true),
+      atoms: v.getUint32(k + L.KSTATE_ATOMS, true),
+      posted: v.getUint32(k + L.KSTATE_POSTED, true),
+      lost: v.getUint32(k + L.KSTATE_LOST, true),
+      traceSeq: v.getUint32(k + L.KSTATE_TRACE_SEQ, true),
+      liveThreads: v.getUint32(k + L.KSTATE_NLIVE, true),
+      seed: v.getUint32(k + L.KSTATE_SEED, true),
+    };
   }
 
   view(): DataView {
@@ -46,6 +107,7 @@ export class Kernel {
   writeBytes(ptr: number, data: Uint8Array): void {
     this.bytes(ptr, data.length).set(data);
   }
+  /** Writes text as UTF-8 (NUL-terminated unless nul = false); returns the bytes written. */
   writeString(ptr: number, text: string, nul = true): number {
     const data = encoder.encode(nul ? text + '\0' : text);
     this.writeBytes(ptr, data);

@@ -1,0 +1,180 @@
+// === Atoms: fetching, running and chaining (SPEC.md §2) ===
+//
+// walk() runs a syslet's atoms for one thread, one kernel event per atom:
+//   1. read flags, nr, ret_ptr, next and the arg pointers up to the first 0,
+//      then the words they point to (a bad arg pointer: result -EFAULT);
+//   2. SYSLET_ASYNC in the head: hand off to a cachemiss thread first;
+//   3. run the syscall; if it must wait, the head hands off (or sleeps in place
+//      for SYSLET_SYNC or when no thread is free) and a cachemiss thread sleeps;
+//   4. store the result through ret_ptr;
+//   5-6. stop conditions, SKIP_TO_NEXT_ON_STOP (u + 44), next, final atom.
+// The header words are copied into the thread (copy_uatom), so a woken thread
+// finishes its atom with the flags, ret_ptr and next it read before sleeping.
+// Atoms are read when reached: user space may change later ones meanwhile.
+
+import {
+  ATOM_BYTES, ATOM_NR, ATOM_RET_PTR, ATOM_NEXT, ATOM_ARG_PTR, NATOMARG, TF_RESUMED, TF_EINTR,
+  TM_WALK, TM_POST, TR_ATOM, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
+  HANDOFF_ASYNC, OPT_ATOM_NS,
+} from '../abi/layout';
+import {
+  SYSLET_ASYNC, SYSLET_SYNC, SYSLET_STOP_MASK, SYSLET_STOP_ON_NONZERO, SYSLET_STOP_ON_ZERO,
+  SYSLET_STOP_ON_NEGATIVE, SYSLET_STOP_ON_NON_POSITIVE, SYSLET_SKIP_TO_NEXT_ON_STOP,
+} from '../abi/flags';
+import { EFAULT, EINTR } from '../abi/errno';
+import { BLOCKED } from './param';
+import { opt, tick, countEvent, countAtom } from './kstate';
+import { userOk, wordOk } from './umem';
+import {
+  T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
+  setTLast, tLast, tAhu, setTAhu, setTMode, threadAlloc, copyCall, tWhy,
+} from './thread';
+import { trace, tracing } from './trace';
+import { sleepCommit, makeRunnable } from './sched';
+import { dispatch } from './syscall';
+import { clearNewThreadStack } from './ahu';
+import { threadExit } from './ring';
+import { userReturn } from './user';
+
+/** True if result r meets a stop condition of flags. */
+// @ts-ignore: decorator
+@inline function stops(flags: u32, r: i32): bool {
+  return ((flags & SYSLET_STOP_ON_NONZERO) != 0 && r != 0)
+    || ((flags & SYSLET_STOP_ON_ZERO) != 0 && r == 0)
+    || ((flags & SYSLET_STOP_ON_NEGATIVE) != 0 && r < 0)
+    || ((flags & SYSLET_STOP_ON_NON_POSITIVE) != 0 && r <= 0);
+}
+
+/**
+ * Moves the head's syslet to a new cachemiss thread; the head returns 0.
+ * `blocked`: the current atom's syscall waits (the new thread sleeps in it);
+ * else the new thread starts runnable at the current atom. `why` is traced.
+ * Returns false, changing nothing, when no cachemiss thread is free.
+ */
+export function handoff(blocked: bool, why: u32): bool {
+  const c = threadAlloc();
+  if (c == 0) return false;
+  const ahu = tAhu(T0);
+  setTAhu(c, ahu);
+  setTAtom(c, tAtom(T0));
+  setTMode(c, TM_WALK);
+  copyCall(c, T0);
+  clearNewThreadStack(ahu);
+  trace(TR_HANDOFF, T0, tAtom(T0), tNr(T0), 0, tidOf(c), why);
+  if (blocked) sleepCommit(c);
+  else makeRunnable(c);
+  userReturn(0);
+  return true;
+}
+
+/** The walk of t ends in a fault at address `addr`. */
+function walkFault(t: usize, a: u32, kind: u32, addr: u32): void {
+  trace(TR_FAULT, t, a, tNr(t), -EFAULT, addr, kind);
+  if (t == T0) {
+    userReturn(-EFAULT);
+  } else if (tLast(t) != 0) {
+    setTMode(t, TM_POST); // the last atom that completed is posted
+  } else {
+    threadExit(t);
+  }
+}
+
+/** The walk of t reached its final atom a. */
+function walkDone(t: usize, a: u32): void {
+  if (t == T0) {
+    trace(TR_CACHED, T0, a, tNr(T0), <i32>a, 0, tAhu(T0));
+    userReturn(<i32>a);
+  } else {
+    setTMode(t, TM_POST);
+  }
+}
+
+/**
+ * Runs up to max atoms of t's syslet (max >= 1); returns the kernel events used.
+ * On return t has either run max atoms and is still walking, or slept, handed
+ * off, finished or faulted (and its state says which).
+ */
+export function walk(t: usize, max: u32): u32 {
+  const head = t == T0;
+  const atomNs = opt(OPT_ATOM_NS);
+  const trace_ = tracing();
+  let a = tAtom(t);
+  let n: u32 = 0;
+  while (n < max) {
+    n++;
+    countEvent();
+    let flags: u32;
+    let ret: u32;
+    let next: u32;
+    let r: i32;
+    const tf = tFlags(t);
+    if ((tf & TF_RESUMED) != 0) {
+      setTFlags(t, tf & ~(TF_RESUMED | TF_EINTR));
+      flags = aFlags(t);
+      ret = aRet(t);
+      next = aNext(t);
+      r = (tf & TF_EINTR) != 0 ? -EINTR : dispatch(t, tNr(t), true);
+    } else {
+      if (!userOk(a, ATOM_ARG_PTR)) {
+        walkFault(t, a, FAULT_ATOM, a);
+        return n;
+      }
+      flags = load<u32>(a);
+      const nr = load<u32>(a, ATOM_NR);
+      ret = load<u32>(a, ATOM_RET_PTR);
+      next = load<u32>(a, ATOM_NEXT);
+      setTAtom(t, a);
+      setTNr(t, nr);
+      setACopy(t, flags, ret, next);
+      let bad = false;
+      let i: usize = 0;
+      for (; i < <usize>NATOMARG; i++) {
+        const pa = a + ATOM_ARG_PTR + (<u32>i << 2);
+        if (!wordOk(pa)) {
+          walkFault(t, a, FAULT_ATOM, pa);
+          return n;
+        }
+        const p = load<u32>(pa);
+        if (p == 0) break;
+        if (wordOk(p)) setArg(t, i, load<u32>(p));
+        else {
+          bad = true;
+          setArg(t, i, 0);
+        }
+      }
+      for (; i < <usize>NATOMARG; i++) setArg(t, i, 0);
+      if (head && (flags & SYSLET_ASYNC) != 0 && handoff(false, HANDOFF_ASYNC)) return n;
+      r = bad ? -EFAULT : dispatch(t, nr, false);
+    }
+    if (r == BLOCKED) {
+      // SYNC, or no free thread: the head sleeps in place. Else it hands off.
+      if (!head || (flags & SYSLET_SYNC) != 0 || !handoff(true, tWhy(t))) sleepCommit(t);
+      return n;
+    }
+    tick(atomNs);
+    countAtom();
+    if (trace_) trace(TR_ATOM, t, a, tNr(t), r, head ? 1 : 0, 0);
+    if (ret != 0) {
+      if (!wordOk(ret)) {
+        walkFault(t, a, FAULT_RET, ret);
+        return n;
+      }
+      store<i32>(ret, r);
+    }
+    setTLast(t, a, flags);
+    if ((flags & SYSLET_STOP_MASK) != 0 && stops(flags, r)) {
+      if ((flags & SYSLET_SKIP_TO_NEXT_ON_STOP) == 0) {
+        walkDone(t, a);
+        return n;
+      }
+      a += <u32>ATOM_BYTES;
+    } else if (next == 0) {
+      walkDone(t, a);
+      return n;
+    } else {
+      a = next;
+    }
+  }
+  setTAtom(t, a);
+  return n;
+}

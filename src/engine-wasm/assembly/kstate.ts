@@ -1,0 +1,97 @@
+// === Kernel globals: clock, rng, counters, options ===
+// All of them live in linear memory (KSTATE, OPTS in ../abi/layout.ts), never in
+// wasm globals, so that a copy of memory is a complete snapshot of the machine.
+
+import {
+  KSTATE_BASE, KSTATE_CLOCK, KSTATE_RNG, KSTATE_SLEEP_SEQ, KSTATE_EVENTS, KSTATE_ATOMS,
+  KSTATE_BUDGET, KSTATE_CALL_START, KSTATE_SEED, KSTATE_BYTES, OPTS_BASE, NOPT,
+  OPT_DISK_LATENCY_NS, OPT_DISK_JITTER_NS, OPT_RING_POLICY, OPT_TRACE, OPT_ATOM_NS,
+  OPT_SYSCALL_NS, OPT_QUANTUM, OPT_CALL_BUDGET, OPT_WAIT_NS_MAX, RING_LOSE, RING_WAIT,
+} from '../abi/layout';
+import {
+  DEFAULT_DISK_LATENCY_NS, DEFAULT_DISK_JITTER_NS, DEFAULT_ATOM_NS, DEFAULT_SYSCALL_NS,
+  DEFAULT_QUANTUM, DEFAULT_CALL_BUDGET, MIN_CALL_BUDGET, DEFAULT_WAIT_NS_MAX, RNG_DEFAULT_SEED,
+} from './param';
+
+const K: usize = KSTATE_BASE;
+
+// @ts-ignore: decorator
+@inline export function kget(off: usize): u32 { return load<u32>(K + off); }
+// @ts-ignore: decorator
+@inline export function kset(off: usize, v: u32): void { store<u32>(K + off, v); }
+// @ts-ignore: decorator
+@inline export function kinc(off: usize): void { store<u32>(K + off, load<u32>(K + off) + 1); }
+
+// @ts-ignore: decorator
+@inline export function now(): u64 { return load<u64>(K + KSTATE_CLOCK); }
+// @ts-ignore: decorator
+@inline export function setNow(t: u64): void { store<u64>(K + KSTATE_CLOCK, t); }
+// @ts-ignore: decorator
+@inline export function tick(ns: u32): void { store<u64>(K + KSTATE_CLOCK, load<u64>(K + KSTATE_CLOCK) + <u64>ns); }
+
+/** Counts one kernel event; charges it to the user task's current call. */
+// @ts-ignore: decorator
+@inline export function countEvent(): void {
+  kinc(KSTATE_EVENTS);
+  const b = kget(KSTATE_BUDGET);
+  if (b != 0) kset(KSTATE_BUDGET, b - 1);
+}
+
+export function countAtom(): void { kinc(KSTATE_ATOMS); }
+
+export function callStart(): u64 { return load<u64>(K + KSTATE_CALL_START); }
+export function setCallStart(t: u64): void { store<u64>(K + KSTATE_CALL_START, t); }
+
+/** Next sleep-order number: threads waking at the same instant run in this order. */
+export function nextSleepSeq(): u32 {
+  const s = kget(KSTATE_SLEEP_SEQ) + 1;
+  kset(KSTATE_SLEEP_SEQ, s);
+  return s;
+}
+
+/** xorshift32 over the seeded state: the kernel's only source of variation. */
+export function random(): u32 {
+  let x = kget(KSTATE_RNG);
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  kset(KSTATE_RNG, x);
+  return x;
+}
+
+/** Clears KSTATE (options survive) and seeds the rng. */
+export function kstateReset(seed: u32): void {
+  memory.fill(K, 0, KSTATE_BYTES);
+  kset(KSTATE_SEED, seed);
+  kset(KSTATE_RNG, seed != 0 ? seed : RNG_DEFAULT_SEED);
+}
+
+// ── Options ────────────────────────────────────────────────────────────────
+
+// @ts-ignore: decorator
+@inline export function opt(id: u32): u32 { return load<u32>(<usize>OPTS_BASE + (<usize>id << 2)); }
+
+/** Writes every option's default. Called once when the module starts. */
+export function optsDefaults(): void {
+  store<u32>(OPTS_BASE + (OPT_DISK_LATENCY_NS << 2), DEFAULT_DISK_LATENCY_NS);
+  store<u32>(OPTS_BASE + (OPT_DISK_JITTER_NS << 2), DEFAULT_DISK_JITTER_NS);
+  store<u32>(OPTS_BASE + (OPT_RING_POLICY << 2), RING_LOSE);
+  store<u32>(OPTS_BASE + (OPT_TRACE << 2), 1);
+  store<u32>(OPTS_BASE + (OPT_ATOM_NS << 2), DEFAULT_ATOM_NS);
+  store<u32>(OPTS_BASE + (OPT_SYSCALL_NS << 2), DEFAULT_SYSCALL_NS);
+  store<u32>(OPTS_BASE + (OPT_QUANTUM << 2), DEFAULT_QUANTUM);
+  store<u32>(OPTS_BASE + (OPT_CALL_BUDGET << 2), DEFAULT_CALL_BUDGET);
+  store<u32>(OPTS_BASE + (OPT_WAIT_NS_MAX << 2), DEFAULT_WAIT_NS_MAX);
+}
+
+/** Sets option `id`; returns 0, or -1 for an unknown id or a value out of range. */
+export function optSet(id: u32, v: u32): i32 {
+  if (id >= <u32>NOPT) return -1;
+  if (id == <u32>OPT_RING_POLICY && v != <u32>RING_LOSE && v != <u32>RING_WAIT) return -1;
+  if (id == <u32>OPT_TRACE && v > 1) return -1;
+  if (id == <u32>OPT_QUANTUM && v == 0) return -1;
+  if (id == <u32>OPT_CALL_BUDGET && v < MIN_CALL_BUDGET) return -1;
+  if (id == <u32>OPT_WAIT_NS_MAX && v == 0) return -1;
+  store<u32>(<usize>OPTS_BASE + (<usize>id << 2), v);
+  return 0;
+}

@@ -1,0 +1,17 @@
+// Kernel defaults and internal constants (xv6 param.h). The memory map and the
+// record layouts are in ../abi/layout.ts; this file holds only the numbers the
+// host never needs to read memory.
+
+/** Returned by a syscall handler that must wait: it never reaches a ret_ptr. */
+export const BLOCKED: i32 = i32.MIN_VALUE;
+
+export const DEFAULT_DISK_LATENCY_NS: u32 = 2_000_000; // 2 ms per page read or fsync
+export const DEFAULT_DISK_JITTER_NS: u32 = 500_000; // + [0, 0.5 ms) seeded jitter
+export const DEFAULT_ATOM_NS: u32 = 100; // virtual cost of one executed atom
+export const DEFAULT_SYSCALL_NS: u32 = 200; // virtual cost of entering the kernel
+export const DEFAULT_QUANTUM: u32 = 1024; // atoms per cachemiss time slice
+export const DEFAULT_CALL_BUDGET: u32 = 1 << 20; // events per user call (1,048,576)
+export const MIN_CALL_BUDGET: u32 = 10_000; // SPEC §3: at least 10,000 atoms per call
+export const DEFAULT_WAIT_NS_MAX: u32 = 4_000_000_000; // 4 s of virtual time per waiting call
+
+export const RNG_DEFAULT_SEED: u32 = 0x9e3779b9; // xorshift32 cannot start at 0

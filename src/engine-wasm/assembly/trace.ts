@@ -1,0 +1,33 @@
+// === The trace: typed records of every kernel event, for the UI and the tests ===
+// A ring of NTRACE records in TRACE; record number s sits at slot s % NTRACE,
+// and KSTATE.trace_seq counts records ever written, so the host reads new
+// records incrementally. OPT_TRACE = 0 turns recording off (the bench's fast path).
+
+import {
+  TRACE_BASE, TRACE_BYTES, NTRACE, TRACE_SEQ, TRACE_KIND, TRACE_TIME, TRACE_TID, TRACE_ATOM,
+  TRACE_NR, TRACE_RESULT, TRACE_ARGS, TRACE_AUX, TRACE_AUX2, KSTATE_TRACE_SEQ, OPT_TRACE,
+  THREADS_BASE, THREAD_BYTES, THREAD_ARGS,
+} from '../abi/layout';
+import { kget, kset, now, opt } from './kstate';
+
+/** True if trace records are being written. */
+// @ts-ignore: decorator
+@inline export function tracing(): bool { return opt(OPT_TRACE) != 0; }
+
+/** Appends a record; args are copied from thread t's argument words. */
+export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux: u32, aux2: u32): void {
+  if (!tracing()) return;
+  const seq = kget(KSTATE_TRACE_SEQ);
+  const r: usize = <usize>TRACE_BASE + <usize>(seq % <u32>NTRACE) * TRACE_BYTES;
+  store<u32>(r, seq, TRACE_SEQ);
+  store<u32>(r, kind, TRACE_KIND);
+  store<u64>(r, now(), TRACE_TIME);
+  store<u32>(r, <u32>((t - THREADS_BASE) / THREAD_BYTES), TRACE_TID);
+  store<u32>(r, atom, TRACE_ATOM);
+  store<u32>(r, nr, TRACE_NR);
+  store<i32>(r, result, TRACE_RESULT);
+  memory.copy(r + TRACE_ARGS, t + THREAD_ARGS, 24);
+  store<u32>(r, aux, TRACE_AUX);
+  store<u32>(r, aux2, TRACE_AUX2);
+  kset(KSTATE_TRACE_SEQ, seq + 1);
+}
