@@ -1,7 +1,7 @@
 // Builds the syslet kernel: boot image -> assembly/bootimage.gen.ts, then asc
 // release and debug targets into build/. Skips work when outputs are newer than
 // every input. Used by `npm run build:engine` and by the Vite plugin.
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -86,17 +86,26 @@ export async function buildEngine({ force = false, quiet = false } = {}) {
   const asc = (await import('assemblyscript/asc')).default;
   const memoryBase = String(layout.KERNEL_END);
   const initialPages = String(layout.KERNEL_END / layout.WASM_PAGE_BYTES + 4);
+  // asc writes into a private folder; finished files are renamed into build/, so
+  // concurrent builds (several vitest runs) never expose a half-written wasm.
+  const tmp = join(BUILD, `.tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(tmp, { recursive: true });
   for (const target of ['release', 'debug']) {
     const out = [];
+    const files = target === 'release' ? ['release.wasm', 'release.wat'] : ['debug.wasm', 'debug.wat', 'debug.wasm.map'];
     const { error } = await asc.main(
       ['--config', join(here, 'asconfig.json'), '--target', target, '--memoryBase', memoryBase,
-        '--initialMemory', initialPages, '--maximumMemory', initialPages],
+        '--initialMemory', initialPages, '--maximumMemory', initialPages,
+        '--outFile', join(tmp, files[0]), '--textFile', join(tmp, files[1])],
       { stdout: { write: (s) => out.push(String(s)) }, stderr: { write: (s) => out.push(String(s)) } },
     );
     if (error) {
+      rmSync(tmp, { recursive: true, force: true });
       throw new Error(`asc (${target}) failed:\n${out.join('')}`);
     }
+    for (const f of files) if (existsSync(join(tmp, f))) renameSync(join(tmp, f), join(BUILD, f));
   }
+  rmSync(tmp, { recursive: true, force: true });
   if (!quiet) console.log(`engine: built ${outputs.map((o) => relative(process.cwd(), o)).join(', ')}`);
   return 'built';
 }

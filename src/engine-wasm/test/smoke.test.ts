@@ -43,3 +43,24 @@ test('smoke', async () => {
   expect(k.syscall(SYS_async_exec, cd, r.ahu)).toBe(cd);
   expect(k.u32(count)).toBe(0);
 });
+
+import { readTrace } from '../host/records.ts';
+import { formatTrace } from '../host/trace-format.ts';
+test('trace print', async () => {
+  const k = await loadKernelNode('debug');
+  const img = new UserImage(k);
+  const r = img.ring(4);
+  const path = img.string('/etc/motd');
+  const pathp = img.word(path);
+  const flags = img.word(0);
+  const fdv = img.word(0);
+  const rbuf = img.alloc(4096);
+  const rbufp = img.word(rbuf);
+  const cnt = img.word(4096);
+  const close = img.atom({ nr: SYS_close, args: [fdv] });
+  const read = img.atom({ nr: SYS_read, args: [fdv, rbufp, cnt], next: close });
+  const open = img.atom({ nr: SYS_open, args: [pathp, flags], ret: fdv, next: read });
+  k.syscall(SYS_async_exec, open, r.ahu);
+  k.syscall(SYS_async_wait, 1, 0, r.ahu);
+  console.log(formatTrace(readTrace(k).records));
+});

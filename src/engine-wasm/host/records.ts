@@ -1,0 +1,169 @@
+// Reads the kernel's own records (threads, trace, VFS, page cache, ring) out of
+// linear memory into plain, frozen-friendly objects. One reader per record,
+// with a fresh DataView each call.
+import type { Kernel } from './kernel.ts';
+import * as L from '../abi/layout.ts';
+
+export type ThreadState = 'free' | 'user' | 'runnable' | 'sleeping' | 'blocked' | 'waiting';
+const STATE_NAMES: readonly ThreadState[] = ['free', 'user', 'runnable', 'sleeping', 'blocked', 'waiting'];
+
+export type WaitReason = 'none' | 'disk' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events';
+export const WHY_NAMES: readonly WaitReason[] = ['none', 'disk', 'timer', 'pipe-read', 'pipe-write', 'fsync', 'ring', 'events'];
+
+export interface ThreadRec {
+  readonly tid: number;
+  readonly state: ThreadState;
+  readonly mode: number;
+  readonly ahu: number;
+  readonly atom: number;
+  readonly last: number;
+  readonly nr: number;
+  readonly why: WaitReason;
+  readonly waitArg: number;
+  readonly wakeAt: bigint;
+  readonly since: bigint;
+  readonly syslets: number;
+}
+
+export function readThread(k: Kernel, tid: number): ThreadRec {
+  const v = k.view();
+  const t = L.THREADS_BASE + tid * L.THREAD_BYTES;
+  return {
+    tid,
+    state: STATE_NAMES[v.getUint32(t + L.THREAD_STATE, true)] ?? 'free',
+    mode: v.getUint32(t + L.THREAD_MODE, true),
+    ahu: v.getUint32(t + L.THREAD_AHU, true),
+    atom: v.getUint32(t + L.THREAD_ATOM, true),
+    last: v.getUint32(t + L.THREAD_LAST, true),
+    nr: v.getUint32(t + L.THREAD_NR, true),
+    why: WHY_NAMES[v.getUint32(t + L.THREAD_WHY, true)] ?? 'none',
+    waitArg: v.getUint32(t + L.THREAD_WAIT_ARG, true),
+    wakeAt: v.getBigUint64(t + L.THREAD_WAKE_AT, true),
+    since: v.getBigUint64(t + L.THREAD_SINCE, true),
+    syslets: v.getUint32(t + L.THREAD_SYSLETS, true),
+  };
+}
+
+/** The user task and every cachemiss thread that is alive. */
+export function readThreads(k: Kernel): ThreadRec[] {
+  const out = [readThread(k, 0)];
+  for (let tid = 1; tid < L.NTHREAD; tid++) {
+    const state = k.u32(L.THREADS_BASE + tid * L.THREAD_BYTES + L.THREAD_STATE);
+    if (state !== L.TS_FREE) out.push(readThread(k, tid));
+  }
+  return out;
+}
+
+export type TraceKind =
+  | 'atom' | 'handoff' | 'block' | 'wake' | 'post' | 'lost' | 'fault' | 'cached'
+  | 'syscall' | 'sysret' | 'exit' | 'deadlock' | 'ringwait';
+export const TRACE_KINDS: readonly (TraceKind | undefined)[] = [
+  undefined, 'atom', 'handoff', 'block', 'wake', 'post', 'lost', 'fault', 'cached', 'syscall', 'sysret', 'exit', 'deadlock', 'ringwait',
+];
+
+export interface TraceRec {
+  readonly seq: number;
+  readonly kind: TraceKind;
+  readonly time: bigint;
+  readonly tid: number;
+  readonly atom: number;
+  readonly nr: number;
+  readonly result: number;
+  readonly args: readonly number[];
+  readonly aux: number;
+  readonly aux2: number;
+}
+
+function readTraceAt(v: DataView, seq: number): TraceRec {
+  const r = L.TRACE_BASE + (seq % L.NTRACE) * L.TRACE_BYTES;
+  const args: number[] = [];
+  for (let i = 0; i < 6; i++) args.push(v.getUint32(r + L.TRACE_ARGS + 4 * i, true));
+  return {
+    seq: v.getUint32(r + L.TRACE_SEQ, true),
+    kind: TRACE_KINDS[v.getUint32(r + L.TRACE_KIND, true)] ?? 'atom',
+    time: v.getBigUint64(r + L.TRACE_TIME, true),
+    tid: v.getUint32(r + L.TRACE_TID, true),
+    atom: v.getUint32(r + L.TRACE_ATOM, true),
+    nr: v.getUint32(r + L.TRACE_NR, true),
+    result: v.getInt32(r + L.TRACE_RESULT, true),
+    args,
+    aux: v.getUint32(r + L.TRACE_AUX, true),
+    aux2: v.getUint32(r + L.TRACE_AUX2, true),
+  };
+}
+
+/**
+ * Trace records numbered from `since` to the newest. Records older than the
+ * ring holds (NTRACE) are gone; `dropped` says how many were skipped.
+ */
+export function readTrace(k: Kernel, since = 0): { records: TraceRec[]; next: number; dropped: number } {
+  const v = k.view();
+  const end = v.getUint32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ, true);
+  const first = Math.max(since, end - L.NTRACE, 0);
+  const records: TraceRec[] = [];
+  for (let s = first; s < end; s++) records.push(readTraceAt(v, s));
+  return { records, next: end, dropped: first - since };
+}
+
+export type PageState = 'cold' | 'inflight' | 'cached';
+const PAGE_STATES: readonly (PageState | undefined)[] = [undefined, 'cold', 'inflight', 'cached'];
+
+export interface FileRec {
+  readonly ino: number;
+  readonly path: string;
+  readonly kind: 'file' | 'device';
+  readonly size: number;
+  readonly linked: boolean;
+  readonly openRefs: number;
+  readonly dirtyPages: number;
+  /** Page-cache state of each page (holes are 'hole'). */
+  readonly pages: readonly (PageState | 'hole')[];
+}
+
+/** Every inode in use, with its pages' cache states. */
+export function readFiles(k: Kernel): FileRec[] {
+  const v = k.view();
+  const out: FileRec[] = [];
+  for (let i = 0; i < L.NINODE; i++) {
+    const ip = L.INODES_BASE + i * L.INODE_BYTES;
+    const type = v.getUint32(ip + L.INODE_TYPE, true);
+    if (type === L.IT_FREE) continue;
+    const size = v.getUint32(ip + L.INODE_SIZE, true);
+    const pathLen = v.getUint32(ip + L.INODE_PATHLEN, true);
+    const pages: (PageState | 'hole')[] = [];
+    const npages = Math.ceil(size / L.PAGE_BYTES);
+    for (let pg = 0; pg < npages; pg++) {
+      const b = v.getUint16(ip + L.INODE_BLOCKS + 2 * pg, true);
+      pages.push(b === 0 ? 'hole' : (PAGE_STATES[v.getUint32(L.BLOCKS_BASE + (b - 1) * L.BLOCK_BYTES + L.BLOCK_STATE, true)] ?? 'cold'));
+    }
+    out.push({
+      ino: i,
+      path: k.readString(L.PATHS_BASE + i * L.PATH_MAX, pathLen),
+      kind: type === L.IT_DEV ? 'device' : 'file',
+      size,
+      linked: v.getUint32(ip + L.INODE_NLINK, true) !== 0,
+      openRefs: v.getUint32(ip + L.INODE_REF, true),
+      dirtyPages: v.getUint32(ip + L.INODE_DIRTY, true),
+      pages,
+    });
+  }
+  return out;
+}
+
+export interface RingRec {
+  readonly kernelIdx: number;
+  readonly userIdx: number;
+  readonly slots: readonly number[];
+}
+
+/** The ring of an async_head_user as user memory holds it now (null if ahu is unusable). */
+export function readRing(k: Kernel, ahu: number): RingRec | null {
+  if (ahu < k.userBase || ahu + L.AHU_BYTES > k.userEnd) return null;
+  const v = k.view();
+  const ring = v.getUint32(ahu + L.AHU_COMPLETION_RING, true);
+  const entries = v.getUint32(ahu + L.AHU_RING_SIZE_BYTES, true) >>> 2;
+  if (entries === 0 || ring < k.userBase || ring + entries * 4 > k.userEnd) return null;
+  const slots: number[] = [];
+  for (let i = 0; i < entries; i++) slots.push(v.getUint32(ring + 4 * i, true));
+  return { kernelIdx: v.getUint32(ahu + L.AHU_KERNEL_RING_IDX, true), userIdx: v.getUint32(ahu + L.AHU_USER_RING_IDX, true), slots };
+}

@@ -1,0 +1,44 @@
+// One readable line per trace record, for golden files, the narration log
+// and debugging. Addresses print in hex; results with errno names.
+import type { TraceRec } from './records.ts';
+import { WHY_NAMES } from './records.ts';
+import { syscallName, formatResult, syscallByNr } from './syscalls.ts';
+import * as L from '../abi/layout.ts';
+
+const hex = (n: number) => '0x' + n.toString(16);
+const FAULTS = ['', 'atom', 'ret_ptr', 'ring'];
+
+function call(r: TraceRec): string {
+  const info = syscallByNr(r.nr);
+  const n = info ? info.params.length : 6;
+  return `${syscallName(r.nr)}(${r.args.slice(0, n).map((a) => (a > 0xffff ? hex(a) : String(a))).join(', ')})`;
+}
+
+/** The event part of a line, without time and thread. */
+export function describe(r: TraceRec): string {
+  const at = r.atom ? ` atom=${hex(r.atom)}` : '';
+  switch (r.kind) {
+    case 'atom': return `${r.aux ? 'head' : 'ran'}${at} ${call(r)} = ${formatResult(r.result)}`;
+    case 'handoff': return `handoff${at} -> thread ${r.aux} (${r.aux2 === L.HANDOFF_BUDGET ? 'budget' : r.aux2 === L.HANDOFF_ASYNC ? 'SYSLET_ASYNC' : WHY_NAMES[r.aux2]})`;
+    case 'block': return `block${at} ${syscallName(r.nr)} on ${WHY_NAMES[r.aux]}${r.aux2 ? ' ' + hex(r.aux2) : ''}`;
+    case 'wake': return `wake${at} (${WHY_NAMES[r.aux]})`;
+    case 'post': return `post${at} slot=${r.aux}`;
+    case 'lost': return `LOST${at} slot=${r.aux} full`;
+    case 'ringwait': return `ringwait${at} slot=${r.aux} full`;
+    case 'fault': return `fault ${FAULTS[r.aux2] ?? r.aux2} at ${hex(r.aux)}${at}`;
+    case 'cached': return `cached${at}`;
+    case 'syscall': return `syscall ${call(r)}`;
+    case 'sysret': return `sysret ${syscallName(r.nr)} = ${r.result > 0xffff ? hex(r.result) : formatResult(r.result)}`;
+    case 'exit': return `exit last=${hex(r.atom)}`;
+    case 'deadlock': return `deadlock: nothing can run -> -EINTR`;
+  }
+}
+
+/** "t=2271169 thr=1 post atom=0x10154 slot=0" */
+export function formatTraceLine(r: TraceRec): string {
+  return `t=${r.time} thr=${r.tid} ${describe(r)}`;
+}
+
+export function formatTrace(records: readonly TraceRec[]): string {
+  return records.map(formatTraceLine).join('\n') + '\n';
+}
