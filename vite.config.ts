@@ -15,7 +15,8 @@ export default defineConfig({
     rolldownOptions: { checks: { pluginTimings: false } },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    // `npm run bench` (SYSLET_BENCH=1) runs the figure-printing bench files instead.
+    include: process.env.SYSLET_BENCH ? ['src/**/*.bench-run.ts'] : ['src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

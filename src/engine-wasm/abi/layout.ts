@@ -68,6 +68,7 @@ export const NTRACE = 16384; // trace records kept (a ring; oldest overwritten)
 // │ 68 │ nlive      u32   │ cachemiss threads alive                      │
 // │ 72 │ atoms      u32   │ atoms executed since reset                   │
 // │ 76 │ cur        u32   │ tid running now, or NO_TID                   │
+// │ 80 │ alloc_hint u32   │ tid where the search for a free thread starts│
 // └────┴──────────────────┴──────────────────────────────────────────────┘
 export const KSTATE_BASE = USER_END;
 export const KSTATE_CLOCK = 0;
@@ -88,6 +89,7 @@ export const KSTATE_SEED = 64;
 export const KSTATE_NLIVE = 68;
 export const KSTATE_ATOMS = 72;
 export const KSTATE_CUR = 76;
+export const KSTATE_ALLOC_HINT = 80;
 export const KSTATE_BYTES = 256;
 
 // ── OPTS: kernel options (u32 each), set with kernel_set_option ────────────

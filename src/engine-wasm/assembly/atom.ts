@@ -15,7 +15,7 @@
 import {
   ATOM_BYTES, ATOM_NR, ATOM_RET_PTR, ATOM_NEXT, ATOM_ARG_PTR, NATOMARG, TF_RESUMED, TF_EINTR,
   TM_WALK, TM_POST, TR_ATOM, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
-  HANDOFF_ASYNC, OPT_ATOM_NS,
+  HANDOFF_ASYNC, OPT_ATOM_NS, ATOM_PRIVATE,
 } from '../abi/layout';
 import {
   SYSLET_ASYNC, SYSLET_SYNC, SYSLET_STOP_MASK, SYSLET_STOP_ON_NONZERO, SYSLET_STOP_ON_ZERO,
@@ -23,11 +23,11 @@ import {
 } from '../abi/flags';
 import { EFAULT, EINTR } from '../abi/errno';
 import { BLOCKED } from './param';
-import { opt, tick, countEvent, countAtom } from './kstate';
+import { opt, now, setNow, chargeEvents } from './kstate';
 import { userOk, wordOk } from './umem';
 import {
   T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
-  setTLast, tLast, tAhu, setTAhu, setTMode, threadAlloc, copyCall, tWhy,
+  setTLast, tLast, tLastFlags, tAhu, setTAhu, setTMode, threadAlloc, copyCall, tWhy,
 } from './thread';
 import { trace, tracing } from './trace';
 import { sleepCommit, makeRunnable } from './sched';
@@ -89,48 +89,66 @@ function walkDone(t: usize, a: u32): void {
   }
 }
 
+/** Writes the walk's local state back to thread t and KSTATE. */
+// @ts-ignore: decorator
+@inline function flush(t: usize, clock: u64, a: u32, nr: u32, last: u32, lastFlags: u32, events: u32, atoms: u32): void {
+  setNow(clock);
+  setTAtom(t, a);
+  setTNr(t, nr);
+  setTLast(t, last, lastFlags);
+  chargeEvents(events, atoms);
+}
+
 /**
  * Runs up to max atoms of t's syslet (max >= 1); returns the kernel events used.
  * On return t has either run max atoms and is still walking, or slept, handed
- * off, finished or faulted (and its state says which).
+ * off, finished or faulted (and its state says which). The hot state (clock,
+ * counters, current and last atom) stays in locals and is flushed on exit.
  */
 export function walk(t: usize, max: u32): u32 {
   const head = t == T0;
-  const atomNs = opt(OPT_ATOM_NS);
-  const trace_ = tracing();
+  const atomNs = <u64>opt(OPT_ATOM_NS);
+  const traceOn = tracing();
+  let clock = now();
   let a = tAtom(t);
+  let nr = tNr(t);
+  let last = tLast(t);
+  let lastFlags = tLastFlags(t);
+  let resumed = (tFlags(t) & TF_RESUMED) != 0;
+  let dirty: usize = <usize>NATOMARG; // arg words that may still hold a non-zero value
   let n: u32 = 0;
+  let atoms: u32 = 0;
   while (n < max) {
     n++;
-    countEvent();
     let flags: u32;
     let ret: u32;
     let next: u32;
     let r: i32;
-    const tf = tFlags(t);
-    if ((tf & TF_RESUMED) != 0) {
+    if (resumed) {
+      resumed = false;
+      const tf = tFlags(t);
       setTFlags(t, tf & ~(TF_RESUMED | TF_EINTR));
       flags = aFlags(t);
       ret = aRet(t);
       next = aNext(t);
-      r = (tf & TF_EINTR) != 0 ? -EINTR : dispatch(t, tNr(t), true);
+      r = (tf & TF_EINTR) != 0 ? -EINTR : dispatch(t, nr, true);
     } else {
-      if (!userOk(a, ATOM_ARG_PTR)) {
+      const whole = userOk(a, ATOM_PRIVATE); // header and all six arg pointers readable
+      if (!whole && !userOk(a, ATOM_ARG_PTR)) {
+        flush(t, clock, a, nr, last, lastFlags, n, atoms);
         walkFault(t, a, FAULT_ATOM, a);
         return n;
       }
       flags = load<u32>(a);
-      const nr = load<u32>(a, ATOM_NR);
+      nr = load<u32>(a, ATOM_NR);
       ret = load<u32>(a, ATOM_RET_PTR);
       next = load<u32>(a, ATOM_NEXT);
-      setTAtom(t, a);
-      setTNr(t, nr);
-      setACopy(t, flags, ret, next);
       let bad = false;
       let i: usize = 0;
       for (; i < <usize>NATOMARG; i++) {
         const pa = a + ATOM_ARG_PTR + (<u32>i << 2);
-        if (!wordOk(pa)) {
+        if (!whole && !wordOk(pa)) {
+          flush(t, clock, a, nr, last, lastFlags, n, atoms);
           walkFault(t, a, FAULT_ATOM, pa);
           return n;
         }
@@ -142,39 +160,53 @@ export function walk(t: usize, max: u32): u32 {
           setArg(t, i, 0);
         }
       }
-      for (; i < <usize>NATOMARG; i++) setArg(t, i, 0);
-      if (head && (flags & SYSLET_ASYNC) != 0 && handoff(false, HANDOFF_ASYNC)) return n;
+      for (let j = i; j < dirty; j++) setArg(t, j, 0);
+      dirty = i;
+      if (head && (flags & SYSLET_ASYNC) != 0) {
+        flush(t, clock, a, nr, last, lastFlags, n, atoms);
+        if (handoff(false, HANDOFF_ASYNC)) return n;
+      }
+      setNow(clock);
       r = bad ? -EFAULT : dispatch(t, nr, false);
     }
     if (r == BLOCKED) {
+      flush(t, clock, a, nr, last, lastFlags, n, atoms);
+      setACopy(t, flags, ret, next);
       // SYNC, or no free thread: the head sleeps in place. Else it hands off.
       if (!head || (flags & SYSLET_SYNC) != 0 || !handoff(true, tWhy(t))) sleepCommit(t);
       return n;
     }
-    tick(atomNs);
-    countAtom();
-    if (trace_) trace(TR_ATOM, t, a, tNr(t), r, head ? 1 : 0, 0);
+    clock += atomNs;
+    atoms++;
+    if (traceOn) {
+      setNow(clock);
+      trace(TR_ATOM, t, a, nr, r, head ? 1 : 0, 0);
+    }
     if (ret != 0) {
       if (!wordOk(ret)) {
+        flush(t, clock, a, nr, last, lastFlags, n, atoms);
         walkFault(t, a, FAULT_RET, ret);
         return n;
       }
       store<i32>(ret, r);
     }
-    setTLast(t, a, flags);
+    last = a;
+    lastFlags = flags;
     if ((flags & SYSLET_STOP_MASK) != 0 && stops(flags, r)) {
       if ((flags & SYSLET_SKIP_TO_NEXT_ON_STOP) == 0) {
+        flush(t, clock, a, nr, last, lastFlags, n, atoms);
         walkDone(t, a);
         return n;
       }
       a += <u32>ATOM_BYTES;
     } else if (next == 0) {
+      flush(t, clock, a, nr, last, lastFlags, n, atoms);
       walkDone(t, a);
       return n;
     } else {
       a = next;
     }
   }
-  setTAtom(t, a);
+  flush(t, clock, a, nr, last, lastFlags, n, atoms);
   return n;
 }

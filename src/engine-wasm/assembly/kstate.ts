@@ -37,7 +37,13 @@ const K: usize = KSTATE_BASE;
   if (b != 0) kset(KSTATE_BUDGET, b - 1);
 }
 
-export function countAtom(): void { kinc(KSTATE_ATOMS); }
+/** Counts n kernel events and a atoms at once (the walk's batched form of countEvent). */
+export function chargeEvents(n: u32, a: u32): void {
+  kset(KSTATE_EVENTS, kget(KSTATE_EVENTS) + n);
+  kset(KSTATE_ATOMS, kget(KSTATE_ATOMS) + a);
+  const b = kget(KSTATE_BUDGET);
+  kset(KSTATE_BUDGET, b > n ? b - n : 0);
+}
 
 export function callStart(): u64 { return load<u64>(K + KSTATE_CALL_START); }
 export function setCallStart(t: u64): void { store<u64>(K + KSTATE_CALL_START, t); }

@@ -9,7 +9,7 @@ import {
   THREAD_LAST, THREAD_NR, THREAD_ARGS, THREAD_RESULT, THREAD_CHAN, THREAD_WAKE_AT, THREAD_SEQ,
   THREAD_QUANTUM, THREAD_FLAGS, THREAD_WAIT_ARG, THREAD_SINCE, THREAD_WHY, THREAD_SYSLETS,
   THREAD_AFLAGS, THREAD_ARET, THREAD_ANEXT, THREAD_LFLAGS, THREADS_BYTES, TS_FREE, TS_USER,
-  KSTATE_NLIVE, OPT_QUANTUM,
+  KSTATE_NLIVE, KSTATE_ALLOC_HINT, NCACHEMISS, OPT_QUANTUM,
 } from '../abi/layout';
 import { kget, kset, now, opt } from './kstate';
 
@@ -119,9 +119,14 @@ export function copyCall(dst: usize, src: usize): void {
 
 /** A free cachemiss thread, made live, or 0 if all NCACHEMISS are in use. */
 export function threadAlloc(): usize {
-  for (let tid: u32 = 1; tid < <u32>NTHREAD; tid++) {
+  // Round robin from the hint: threads end roughly in the order they started,
+  // so the next free slot is usually the first one tried.
+  let tid = kget(KSTATE_ALLOC_HINT);
+  for (let i: u32 = 0; i < <u32>NCACHEMISS; i++) {
+    tid = tid >= <u32>NCACHEMISS ? 1 : tid + 1;
     const t = thr(tid);
     if (tState(t) == TS_FREE) {
+      kset(KSTATE_ALLOC_HINT, tid);
       const syslets = load<u32>(t, THREAD_SYSLETS);
       memory.fill(t, 0, THREAD_BYTES);
       store<u32>(t, syslets, THREAD_SYSLETS);

@@ -18,7 +18,7 @@ import { kget, kset, now, opt } from './kstate';
 export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux: u32, aux2: u32): void {
   if (!tracing()) return;
   const seq = kget(KSTATE_TRACE_SEQ);
-  const r: usize = <usize>TRACE_BASE + <usize>(seq % <u32>NTRACE) * TRACE_BYTES;
+  const r: usize = <usize>TRACE_BASE + <usize>(seq & (<u32>NTRACE - 1)) * TRACE_BYTES; // NTRACE: a power of 2
   store<u32>(r, seq, TRACE_SEQ);
   store<u32>(r, kind, TRACE_KIND);
   store<u64>(r, now(), TRACE_TIME);
@@ -26,7 +26,9 @@ export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux:
   store<u32>(r, atom, TRACE_ATOM);
   store<u32>(r, nr, TRACE_NR);
   store<i32>(r, result, TRACE_RESULT);
-  memory.copy(r + TRACE_ARGS, t + THREAD_ARGS, 24);
+  store<u64>(r + TRACE_ARGS, load<u64>(t + THREAD_ARGS));
+  store<u64>(r + TRACE_ARGS + 8, load<u64>(t + THREAD_ARGS + 8));
+  store<u64>(r + TRACE_ARGS + 16, load<u64>(t + THREAD_ARGS + 16));
   store<u32>(r, aux, TRACE_AUX);
   store<u32>(r, aux2, TRACE_AUX2);
   kset(KSTATE_TRACE_SEQ, seq + 1);

@@ -6,7 +6,7 @@
 import {
   TS_USER, TS_RUNNABLE, TS_WAITING, TS_FREE, TM_NONE, TM_SYSCALL, TM_WALK, TM_ASYNC_WAIT,
   TR_SYSCALL, TR_SYSRET, KSTATE_BUDGET, KSTATE_NLIVE, OPT_CALL_BUDGET, OPT_SYSCALL_NS,
-  OPT_RING_POLICY, RING_WAIT, CHAN_RING, NTHREAD,
+  OPT_RING_POLICY, RING_WAIT, CHAN_RING, NCACHEMISS, KSTATE_ALLOC_HINT,
 } from '../abi/layout';
 import { SYS_async_exec, SYS_async_wait } from '../abi/syscall';
 import { EBUSY, EINVAL } from '../abi/errno';
@@ -84,9 +84,12 @@ export function startAsyncWait(): void {
 /** True if a cachemiss thread still runs a syslet of ahu. */
 function outstanding(ahu: u32): bool {
   if (kget(KSTATE_NLIVE) == 0) return false;
-  for (let tid: u32 = 1; tid < <u32>NTHREAD; tid++) {
+  // Newest first: the thread allocated last is the likeliest to be still alive.
+  let tid = kget(KSTATE_ALLOC_HINT);
+  for (let i: u32 = 0; i < <u32>NCACHEMISS; i++) {
     const t = thr(tid);
     if (tState(t) != TS_FREE && tAhu(t) == ahu) return true;
+    tid = tid <= 1 ? <u32>NCACHEMISS : tid - 1;
   }
   return false;
 }

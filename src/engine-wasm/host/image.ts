@@ -83,11 +83,12 @@ export function writeAtom(k: Kernel, at: number, spec: AtomSpec): void {
  * the atom's address; returns 0 if the slot is empty.
  */
 export function consume(k: Kernel, r: Ring): number {
-  const idx = k.u32(r.ahu + L.AHU_USER_RING_IDX);
+  const v = k.view();
+  const idx = v.getUint32(r.ahu + L.AHU_USER_RING_IDX, true);
   const slot = r.ring + 4 * idx;
-  const atom = k.u32(slot);
+  const atom = v.getUint32(slot, true);
   if (atom === 0) return 0;
-  k.setU32(slot, 0);
-  k.setU32(r.ahu + L.AHU_USER_RING_IDX, (idx + 1) % r.entries);
+  v.setUint32(slot, 0, true);
+  v.setUint32(r.ahu + L.AHU_USER_RING_IDX, (idx + 1) % r.entries, true);
   return atom;
 }

@@ -1,5 +1,5 @@
-// Typed wrapper over the kernel's exports. It never caches a view of memory:
-// memory.buffer is re-read on every access.
+// Typed wrapper over the kernel's exports. Its DataView is checked against
+// memory.buffer on every access, so a grown memory never leaves it stale.
 import type { KernelExports } from './instantiate.ts';
 import * as L from '../abi/layout.ts';
 
@@ -19,7 +19,11 @@ export interface KernelCounters {
 }
 
 export class Kernel {
-  constructor(readonly exports: KernelExports) {}
+  private cachedView: DataView;
+
+  constructor(readonly exports: KernelExports) {
+    this.cachedView = new DataView(exports.memory.buffer);
+  }
 
   get memory(): WebAssembly.Memory {
     return this.exports.memory;
@@ -89,8 +93,11 @@ export class Kernel {
     };
   }
 
+  /** A DataView of memory; made anew whenever memory.buffer has been replaced. */
   view(): DataView {
-    return new DataView(this.exports.memory.buffer);
+    const buffer = this.exports.memory.buffer;
+    if (this.cachedView.buffer !== buffer) this.cachedView = new DataView(buffer);
+    return this.cachedView;
   }
   bytes(ptr: number, len: number): Uint8Array {
     return new Uint8Array(this.exports.memory.buffer, ptr, len);

@@ -1,0 +1,103 @@
+// Kernel speed figures (npm run bench). Prints numbers; asserts nothing about
+// time — SPEC rules are checked by the unit tests, not here.
+import { test } from 'vitest';
+import { loadKernelNode } from '../host/node.ts';
+import { UserImage, consume } from '../host/image.ts';
+import type { Kernel } from '../host/kernel.ts';
+import { SYS_async_exec, SYS_async_wait, SYS_umem_add, SYS_nanosleep } from '../abi/syscall.ts';
+import { SYSLET_STOP_ON_ZERO } from '../abi/flags.ts';
+import { OPT_TRACE } from '../abi/layout.ts';
+import { EINTR } from '../abi/errno.ts';
+
+const LOOP_ATOMS = 10_000_000;
+const SYSLETS = 100_000;
+const RING_ENTRIES = 1024;
+const IN_FLIGHT = 256; // the kernel keeps 256 cachemiss threads
+
+function report(name: string, value: string) {
+  console.log(`${name.padEnd(58)} ${value}`);
+}
+
+/** Runs the countdown loop of LOOP_ATOMS atoms; returns ns per atom (wall clock). */
+function countdown(k: Kernel): number {
+  k.reset(1);
+  const img = new UserImage(k);
+  const count = img.word(LOOP_ATOMS);
+  const pcount = img.word(count);
+  const minusOne = img.word(0xffffffff);
+  const { ahu } = img.ring(4);
+  const atom = img.alloc(44);
+  img.atom({ nr: SYS_umem_add, args: [pcount, minusOne], flags: SYSLET_STOP_ON_ZERO, next: atom }, atom);
+  const t0 = performance.now();
+  const r = k.syscall(SYS_async_exec, atom, ahu);
+  // Past the per-call budget the syslet continues in a cachemiss thread.
+  while (r === 0 && k.u32(count) !== 0) {
+    const w = k.syscall(SYS_async_wait, 1, 0, ahu);
+    if (w !== -EINTR && w < 0) throw new Error(`async_wait: ${w}`);
+    if (w >= 0) break;
+  }
+  const ns = ((performance.now() - t0) * 1e6) / LOOP_ATOMS;
+  if (k.u32(count) !== 0) throw new Error('countdown did not finish');
+  return ns;
+}
+
+/** 100,000 syslets that each block once in nanosleep; returns completions per second. */
+function completions(k: Kernel): { perSecond: number; async: number } {
+  k.reset(1);
+  const img = new UserImage(k);
+  const ts = img.alloc(8);
+  k.setU32(ts, 0);
+  k.setU32(ts + 4, 1000); // 1 µs
+  const pts = img.word(ts);
+  const ring = img.ring(RING_ENTRIES);
+  const atoms: number[] = [];
+  for (let i = 0; i < RING_ENTRIES; i++) atoms.push(img.atom({ nr: SYS_nanosleep, args: [pts] }));
+  let submitted = 0;
+  let completed = 0;
+  let inflight = 0;
+  let viaRing = 0;
+  const t0 = performance.now();
+  while (completed < SYSLETS) {
+    while (submitted < SYSLETS && inflight < IN_FLIGHT) {
+      const r = k.syscall(SYS_async_exec, atoms[submitted % RING_ENTRIES], ring.ahu);
+      submitted++;
+      if (r === 0) inflight++;
+      else completed++;
+    }
+    const w = k.syscall(SYS_async_wait, 1, k.u32(ring.ahu + 4), ring.ahu);
+    if (w < 0) throw new Error(`async_wait: ${w}`);
+    while (consume(k, ring) !== 0) {
+      completed++;
+      viaRing++;
+      inflight--;
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { perSecond: SYSLETS / seconds, async: viaRing };
+}
+
+function best<T>(runs: number, f: () => T, better: (a: T, b: T) => boolean): T {
+  let r = f();
+  for (let i = 1; i < runs; i++) {
+    const x = f();
+    if (better(x, r)) r = x;
+  }
+  return r;
+}
+
+test('kernel bench', async () => {
+  const k = await loadKernelNode('release');
+  console.log(`\nsyslet kernel bench (release.wasm, Node ${process.version}, best of 3)\n`);
+  k.setOption(OPT_TRACE, 0);
+  const off = best(3, () => countdown(k), (a, b) => a < b);
+  report(`countdown loop, ${LOOP_ATOMS.toLocaleString('en')} atoms, trace off`, `${off.toFixed(2)} ns/atom`);
+  k.setOption(OPT_TRACE, 1);
+  const on = best(3, () => countdown(k), (a, b) => a < b);
+  report(`countdown loop, ${LOOP_ATOMS.toLocaleString('en')} atoms, trace on`, `${on.toFixed(2)} ns/atom`);
+  k.setOption(OPT_TRACE, 0);
+  const c = best(3, () => completions(k), (a, b) => a.perSecond > b.perSecond);
+  report(`${SYSLETS.toLocaleString('en')} nanosleep syslets, ${RING_ENTRIES}-slot ring, trace off`, `${Math.round(c.perSecond).toLocaleString('en')} completions/s (${c.async.toLocaleString('en')} via the ring)`);
+  k.setOption(OPT_TRACE, 1);
+  const ct = best(3, () => completions(k), (a, b) => a.perSecond > b.perSecond);
+  report(`${SYSLETS.toLocaleString('en')} nanosleep syslets, ${RING_ENTRIES}-slot ring, trace on`, `${Math.round(ct.perSecond).toLocaleString('en')} completions/s`);
+}, 300_000);
