@@ -43,23 +43,17 @@ function generateBootImage() {
     lines.push(`const D${i} = memory.data<u8>([${[...data].join(',')}]);`);
     entries.push({ i, pathLen: Buffer.byteLength(path), len: data.length });
   });
-  lines.push('');
-  lines.push('/** Path pointer of boot file i. */');
-  lines.push('export function bootPath(i: i32): usize {');
-  for (const e of entries) lines.push(`  if (i == ${e.i}) return P${e.i};`);
-  lines.push('  return 0;\n}');
-  lines.push('/** Path length of boot file i. */');
-  lines.push('export function bootPathLen(i: i32): u32 {');
-  for (const e of entries) lines.push(`  if (i == ${e.i}) return ${e.pathLen};`);
-  lines.push('  return 0;\n}');
-  lines.push('/** Data pointer of boot file i. */');
-  lines.push('export function bootData(i: i32): usize {');
-  for (const e of entries) lines.push(`  if (i == ${e.i}) return D${e.i};`);
-  lines.push('  return 0;\n}');
-  lines.push('/** Data length of boot file i. */');
-  lines.push('export function bootDataLen(i: i32): u32 {');
-  for (const e of entries) lines.push(`  if (i == ${e.i}) return ${e.len};`);
-  lines.push('  return 0;\n}');
+  const accessors = [
+    ['bootPath', 'usize', 'Path pointer', (e) => `P${e.i}`],
+    ['bootPathLen', 'u32', 'Path length', (e) => e.pathLen],
+    ['bootData', 'usize', 'Data pointer', (e) => `D${e.i}`],
+    ['bootDataLen', 'u32', 'Data length', (e) => e.len],
+  ];
+  for (const [name, type, what, value] of accessors) {
+    lines.push('', `/** ${what} of boot file i. */`, `export function ${name}(i: i32): ${type} {`);
+    for (const e of entries) lines.push(`  if (i == ${e.i}) return ${value(e)};`);
+    lines.push('  return 0;', '}');
+  }
   const text = lines.join('\n') + '\n';
   if (!existsSync(GEN) || readFileSync(GEN, 'utf8') !== text) writeFileSync(GEN, text);
 }
