@@ -123,7 +123,7 @@ export function walk(t: usize, max: u32): u32 {
     let flags: u32;
     let ret: u32;
     let next: u32;
-    let r: i32;
+    let rr: i64;
     if (resumed) {
       resumed = false;
       const tf = tFlags(t);
@@ -131,7 +131,7 @@ export function walk(t: usize, max: u32): u32 {
       flags = aFlags(t);
       ret = aRet(t);
       next = aNext(t);
-      r = (tf & TF_EINTR) != 0 ? -EINTR : dispatch(t, nr, true);
+      rr = (tf & TF_EINTR) != 0 ? <i64>-EINTR : dispatch(t, nr, true);
     } else {
       const whole = userOk(a, ATOM_PRIVATE); // header and all six arg pointers readable
       if (!whole && !userOk(a, ATOM_ARG_PTR)) {
@@ -167,15 +167,16 @@ export function walk(t: usize, max: u32): u32 {
         if (handoff(false, HANDOFF_ASYNC)) return n;
       }
       setNow(clock);
-      r = bad ? -EFAULT : dispatch(t, nr, false);
+      rr = bad ? <i64>-EFAULT : dispatch(t, nr, false);
     }
-    if (r == BLOCKED) {
+    if (rr == BLOCKED) {
       flush(t, clock, a, nr, last, lastFlags, n, atoms);
       setACopy(t, flags, ret, next);
       // SYNC, or no free thread: the head sleeps in place. Else it hands off.
       if (!head || (flags & SYSLET_SYNC) != 0 || !handoff(true, tWhy(t))) sleepCommit(t);
       return n;
     }
+    const r = <i32>rr;
     clock += atomNs;
     atoms++;
     if (traceOn) {

@@ -2,8 +2,12 @@
 // record layouts are in ../abi/layout.ts; this file holds only the numbers the
 // host never needs to read memory.
 
-/** Returned by a syscall handler that must wait: it never reaches a ret_ptr. */
-export const BLOCKED: i32 = i32.MIN_VALUE;
+/**
+ * Returned by a syscall handler that must wait. Handlers that can wait return
+ * i64 so that BLOCKED lies outside every i32 result (umem_add may return any
+ * i32); it never reaches a ret_ptr.
+ */
+export const BLOCKED: i64 = 0x1_0000_0000;
 
 export const DEFAULT_DISK_LATENCY_NS: u32 = 2_000_000; // 2 ms per page read or fsync
 export const DEFAULT_DISK_JITTER_NS: u32 = 500_000; // + [0, 0.5 ms) seeded jitter

@@ -51,7 +51,7 @@ export function pipeClose(p: u32, writeEnd: bool): void {
 }
 
 /** Reads up to n bytes into dst (checked), or describes the wait on t and returns BLOCKED. */
-export function pipeRead(t: usize, p: u32, dst: usize, n: u32): i32 {
+export function pipeRead(t: usize, p: u32, dst: usize, n: u32): i64 {
   const h = pip(p);
   const count = load<u32>(h, PIPE_COUNT);
   if (count == 0) {
@@ -72,7 +72,7 @@ export function pipeRead(t: usize, p: u32, dst: usize, n: u32): i32 {
 }
 
 /** Writes n bytes from src (checked), or describes the wait on t and returns BLOCKED. */
-export function pipeWrite(t: usize, p: u32, src: usize, n: u32): i32 {
+export function pipeWrite(t: usize, p: u32, src: usize, n: u32): i64 {
   const h = pip(p);
   if (load<u32>(h, PIPE_READERS) == 0) return -EPIPE;
   const count = load<u32>(h, PIPE_COUNT);

@@ -31,7 +31,7 @@ import {
 import { dispatch } from './syscall';
 import { walk, handoff } from './atom';
 import { post } from './ring';
-import { userReturn, startAsyncExec, startAsyncWait, asyncWaitReady } from './user';
+import { userReturn, startAsyncExec, startAsyncWait, asyncWaitReady, WAIT_MORE } from './user';
 import { OPT_QUANTUM } from '../abi/layout';
 
 /** Runs the user task's direct syscall (one event). */
@@ -53,7 +53,7 @@ function runUserCall(): void {
   const r = dispatch(T0, nr, (tf & TF_RESUMED) != 0);
   setTFlags(T0, 0);
   if (r == BLOCKED) sleepCommit(T0);
-  else userReturn(r);
+  else userReturn(<i32>r);
 }
 
 /** The user task's wait ends with -EINTR (budget spent, or deadlock). */
@@ -113,7 +113,7 @@ export function kstep(limit: u32): u32 {
     // tid 0 waits.
     if (s == TS_WAITING) {
       const r = asyncWaitReady();
-      if (r >= 0) {
+      if (r != WAIT_MORE) {
         countEvent();
         done++;
         userReturn(r);

@@ -50,7 +50,7 @@ export function diskLatency(): u64 {
 }
 
 /** Reads from f at off into buf (checked); advances f's offset if `advance`. */
-function fileRead(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool): i32 {
+function fileRead(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool): i64 {
   const type = fType(f);
   if (type == FT_PIPE_READ) return pipeRead(t, fObj(f), buf, n);
   const ip = ino(fObj(f));
@@ -76,7 +76,7 @@ function fileRead(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool)
 }
 
 /** Writes buf (checked) to f at off; advances f's offset if `advance`. */
-function fileWrite(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool): i32 {
+function fileWrite(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool): i64 {
   const type = fType(f);
   if (type == FT_PIPE_WRITE) return n == 0 ? 0 : pipeWrite(t, fObj(f), buf, n);
   const ip = ino(fObj(f));
@@ -100,7 +100,7 @@ function fileWrite(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool
   return <i32>w;
 }
 
-export function sys_read(t: usize): i32 {
+export function sys_read(t: usize): i64 {
   const f = fdFile(arg(t, 0));
   if (f == 0 || !fReadable(f)) return -EBADF;
   const buf = arg(t, 1);
@@ -109,7 +109,7 @@ export function sys_read(t: usize): i32 {
   return fileRead(t, f, buf, n, fOff(f), true);
 }
 
-export function sys_write(t: usize): i32 {
+export function sys_write(t: usize): i64 {
   const f = fdFile(arg(t, 0));
   if (f == 0 || !fWritable(f)) return -EBADF;
   const buf = arg(t, 1);
@@ -119,7 +119,7 @@ export function sys_write(t: usize): i32 {
 }
 
 /** pread64/pwrite64: (fd, buf, count, off_lo, off_hi); the file offset does not move. */
-function positioned(t: usize, write: bool): i32 {
+function positioned(t: usize, write: bool): i64 {
   const f = fdFile(arg(t, 0));
   if (f == 0 || (write ? !fWritable(f) : !fReadable(f))) return -EBADF;
   const buf = arg(t, 1);
@@ -132,8 +132,8 @@ function positioned(t: usize, write: bool): i32 {
   return write ? fileWrite(t, f, buf, n, off, false) : fileRead(t, f, buf, n, off, false);
 }
 
-export function sys_pread64(t: usize): i32 { return positioned(t, false); }
-export function sys_pwrite64(t: usize): i32 { return positioned(t, true); }
+export function sys_pread64(t: usize): i64 { return positioned(t, false); }
+export function sys_pwrite64(t: usize): i64 { return positioned(t, true); }
 
 export function sys_open(t: usize): i32 {
   const p = arg(t, 0);
@@ -209,7 +209,7 @@ export function sys_pipe(t: usize): i32 {
   return 0;
 }
 
-export function sys_fsync(t: usize, resumed: bool): i32 {
+export function sys_fsync(t: usize, resumed: bool): i64 {
   const f = fdFile(arg(t, 0));
   if (f == 0) return -EBADF;
   if (fType(f) != FT_INODE || iType(ino(fObj(f))) != IT_FILE) return -EINVAL;

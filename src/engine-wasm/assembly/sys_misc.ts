@@ -11,7 +11,7 @@ import { now } from './kstate';
 export function sys_getpid(_t: usize): i32 { return PLAYGROUND_PID; }
 
 /** nanosleep(req, rem): req is an i386 struct timespec { i32 tv_sec; i32 tv_nsec }. */
-export function sys_nanosleep(t: usize, resumed: bool): i32 {
+export function sys_nanosleep(t: usize, resumed: bool): i64 {
   if (resumed) return 0;
   const req = arg(t, 0);
   if (!userOk(req, 8)) return -EFAULT;

@@ -12,8 +12,8 @@ import { ENOSYS } from '../abi/errno';
 import { sys_read, sys_write, sys_open, sys_close, sys_unlink, sys_lseek, sys_pipe, sys_fsync, sys_pread64, sys_pwrite64 } from './sys_file';
 import { sys_getpid, sys_nanosleep, sys_umem_add, sys_async_thread } from './sys_misc';
 
-/** Runs syscall nr for thread t. `resumed`: t slept in this call and woke up. */
-export function dispatch(t: usize, nr: u32, resumed: bool): i32 {
+/** Runs syscall nr for thread t: its result, or BLOCKED. `resumed`: t slept in this call and woke up. */
+export function dispatch(t: usize, nr: u32, resumed: bool): i64 {
   switch (nr) {
     case SYS_umem_add: return sys_umem_add(t);
     case SYS_read: return sys_read(t);

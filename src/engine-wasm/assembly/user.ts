@@ -101,19 +101,26 @@ function filledRun(ring: u32, entries: u32, idx: u32, most: u32): u32 {
   return n;
 }
 
+/** asyncWaitReady(): the user task must go on waiting. */
+export const WAIT_MORE: i32 = i32.MIN_VALUE;
+
 /**
  * The result of the user task's async_wait if it may return now (>= 0: filled
- * slots in a row from user_ring_idx), or -1 while it must go on waiting.
+ * slots in a row from user_ring_idx; -errno if the ahu became unusable while
+ * it waited), or WAIT_MORE. The ahu is user memory: it is checked every time.
  */
 export function asyncWaitReady(): i32 {
   const minEvents = arg(T0, 0);
   const idx = arg(T0, 1);
   const ahu = tAhu(T0);
+  const e = ahuCheck(ahu);
+  if (e != 0) return e;
   const ring = ahuRing(ahu);
   const entries = ahuEntries(ahu);
+  if (idx >= entries) return -EINVAL;
   if (filledRun(ring, entries, idx, minEvents) >= minEvents || !outstanding(ahu)) {
     return <i32>filledRun(ring, entries, idx, entries);
   }
-  return -1;
+  return WAIT_MORE;
 }
 
