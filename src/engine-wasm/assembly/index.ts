@@ -4,7 +4,10 @@
 // Everything the host reads beyond these (threads, trace, VFS, page cache) it
 // reads from memory at the addresses of ../abi/layout.ts.
 
-import { USER_BASE, USER_END, CONSOLE_BASE, KSTATE_CON_START, KSTATE_CON_LEN, KERNEL_END, TS_USER } from '../abi/layout';
+import {
+  USER_BASE, USER_END, CONSOLE_BASE, KSTATE_CON_START, KSTATE_CON_LEN, KERNEL_END, TS_USER, KSTATE_BASE,
+  OPTS_BASE, OPTS_BYTES,
+} from '../abi/layout';
 import { EBUSY } from '../abi/errno';
 import { kget, kstateReset, optsDefaults, optSet, opt } from './kstate';
 import { userReset } from './umem';
@@ -21,6 +24,10 @@ optsDefaults(); // module start: options get their defaults once
 
 /** Called by the host: a fresh kernel. User memory zeroed, boot image, clock 0. Options are kept. */
 export function kernel_reset(seed: u32): void {
+  // Every byte of machine state is cleared (options excepted), so a run after a
+  // reset is a pure function of the seed and the inputs, snapshot included.
+  memory.fill(KSTATE_BASE, 0, <usize>(OPTS_BASE - KSTATE_BASE));
+  memory.fill(<usize>OPTS_BASE + OPTS_BYTES, 0, <usize>(KERNEL_END - OPTS_BASE - OPTS_BYTES));
   userReset();
   kstateReset(seed);
   schedReset();

@@ -27,7 +27,7 @@ export function userEnter(nr: u32, a0: u32, a1: u32, a2: u32, a3: u32, a4: u32, 
   setArg(T0, 3, a3); setArg(T0, 4, a4); setArg(T0, 5, a5);
   setTFlags(T0, 0);
   setTResult(T0, 0);
-  kset(KSTATE_BUDGET, opt(OPT_CALL_BUDGET));
+  kset(KSTATE_BUDGET, opt(OPT_CALL_BUDGET) + 1); // + the entry event itself
   tick(opt(OPT_SYSCALL_NS));
   setCallStart(now());
   setTMode(T0, TM_SYSCALL);
