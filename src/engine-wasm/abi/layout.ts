@@ -353,7 +353,7 @@ export const TR_RINGWAIT = 13; // RING_WAIT: a full ring makes the thread wait; 
 export const FAULT_ATOM = 1; // atom header or arg pointer word unreadable
 export const FAULT_RET = 2; // ret_ptr store outside user memory
 export const FAULT_RING = 3; // ring or ahu unusable at post time
-export const HANDOFF_ASYNC = 0; // aux2 of TR_HANDOFF: SYSLET_ASYNC
+export const HANDOFF_ASYNC = 9; // aux2 of TR_HANDOFF: SYSLET_ASYNC (distinct from every WHY_*)
 export const HANDOFF_BUDGET = 8; // aux2 of TR_HANDOFF: the head ran out of budget
 
 export const TRACE_END = TRACE_BASE + TRACE_RING_BYTES;

@@ -14,13 +14,25 @@ function call(r: TraceRec): string {
   return `${syscallName(r.nr)}(${r.args.slice(0, n).map((a) => (a > 0xffff ? hex(a) : String(a))).join(', ')})`;
 }
 
+/** What a thread waits on: "disk (ino 4, page 0)", "pipe-read (pipe 0)", … */
+export function waitText(why: number, arg: number): string {
+  switch (why) {
+    case L.WHY_DISK: return `disk (ino ${arg >>> 16}, page ${arg & 0xffff})`;
+    case L.WHY_PIPE_READ:
+    case L.WHY_PIPE_WRITE: return `${WHY_NAMES[why]} (pipe ${arg})`;
+    case L.WHY_FSYNC: return `fsync (ino ${arg})`;
+    case L.WHY_RING: return `ring (ahu ${hex(arg)})`;
+    default: return WHY_NAMES[why] ?? String(why);
+  }
+}
+
 /** The event part of a line, without time and thread. */
 export function describe(r: TraceRec): string {
   const at = r.atom ? ` atom=${hex(r.atom)}` : '';
   switch (r.kind) {
     case 'atom': return `${r.aux ? 'head' : 'ran'}${at} ${call(r)} = ${formatResult(r.result)}`;
     case 'handoff': return `handoff${at} -> thread ${r.aux} (${r.aux2 === L.HANDOFF_BUDGET ? 'budget' : r.aux2 === L.HANDOFF_ASYNC ? 'SYSLET_ASYNC' : WHY_NAMES[r.aux2]})`;
-    case 'block': return `block${at} ${syscallName(r.nr)} on ${WHY_NAMES[r.aux]}${r.aux2 ? ' ' + hex(r.aux2) : ''}`;
+    case 'block': return `block${at} ${syscallName(r.nr)} on ${waitText(r.aux, r.aux2)}`;
     case 'wake': return `wake${at} (${WHY_NAMES[r.aux]})`;
     case 'post': return `post${at} slot=${r.aux}`;
     case 'lost': return `LOST${at} slot=${r.aux} full`;
