@@ -29,7 +29,7 @@ import {
   T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
   setTLast, tLast, tLastFlags, tAhu, setTAhu, setTMode, threadAlloc, copyCall, tWhy,
 } from './thread';
-import { trace, tracing } from './trace';
+import { trace, tracing, traceAtom } from './trace';
 import { sleepCommit, makeRunnable } from './sched';
 import { dispatch } from './syscall';
 import { clearNewThreadStack } from './ahu';
@@ -109,6 +109,7 @@ export function walk(t: usize, max: u32): u32 {
   const head = t == T0;
   const atomNs = <u64>opt(OPT_ATOM_NS);
   const traceOn = tracing();
+  const tid = tidOf(t);
   let clock = now();
   let a = tAtom(t);
   let nr = tNr(t);
@@ -179,10 +180,7 @@ export function walk(t: usize, max: u32): u32 {
     const r = <i32>rr;
     clock += atomNs;
     atoms++;
-    if (traceOn) {
-      setNow(clock);
-      trace(TR_ATOM, t, a, nr, r, head ? 1 : 0, 0);
-    }
+    if (traceOn) traceAtom(t, tid, clock, a, nr, r, head ? 1 : 0);
     if (ret != 0) {
       if (!wordOk(ret)) {
         flush(t, clock, a, nr, last, lastFlags, n, atoms);

@@ -6,7 +6,7 @@
 import {
   TRACE_BASE, TRACE_BYTES, NTRACE, TRACE_SEQ, TRACE_KIND, TRACE_TIME, TRACE_TID, TRACE_ATOM,
   TRACE_NR, TRACE_RESULT, TRACE_ARGS, TRACE_AUX, TRACE_AUX2, KSTATE_TRACE_SEQ, OPT_TRACE,
-  THREADS_BASE, THREAD_BYTES, THREAD_ARGS,
+  THREADS_BASE, THREAD_BYTES, THREAD_ARGS, TR_ATOM,
 } from '../abi/layout';
 import { kget, kset, now, opt } from './kstate';
 
@@ -31,5 +31,27 @@ export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux:
   store<u64>(r + TRACE_ARGS + 16, load<u64>(t + THREAD_ARGS + 16));
   store<u32>(r, aux, TRACE_AUX);
   store<u32>(r, aux2, TRACE_AUX2);
+  kset(KSTATE_TRACE_SEQ, seq + 1);
+}
+
+/**
+ * trace(TR_ATOM, …) for the walk's hot loop: the caller has checked tracing()
+ * and passes the clock and tid it already holds.
+ */
+// @ts-ignore: decorator
+@inline export function traceAtom(t: usize, tid: u32, clock: u64, atom: u32, nr: u32, result: i32, head: u32): void {
+  const seq = kget(KSTATE_TRACE_SEQ);
+  const r: usize = <usize>TRACE_BASE + <usize>(seq & (<u32>NTRACE - 1)) * TRACE_BYTES;
+  store<u32>(r, seq, TRACE_SEQ);
+  store<u32>(r, TR_ATOM, TRACE_KIND);
+  store<u64>(r, clock, TRACE_TIME);
+  store<u32>(r, tid, TRACE_TID);
+  store<u32>(r, atom, TRACE_ATOM);
+  store<u32>(r, nr, TRACE_NR);
+  store<i32>(r, result, TRACE_RESULT);
+  store<u64>(r + TRACE_ARGS, load<u64>(t + THREAD_ARGS));
+  store<u64>(r + TRACE_ARGS + 8, load<u64>(t + THREAD_ARGS + 8));
+  store<u64>(r + TRACE_ARGS + 16, load<u64>(t + THREAD_ARGS + 16));
+  store<u64>(r + TRACE_AUX, <u64>head); // aux = head, aux2 = 0
   kset(KSTATE_TRACE_SEQ, seq + 1);
 }
