@@ -1,10 +1,9 @@
 // The syslet program language for Monaco: tokens and theme colours.
 import type * as Monaco from 'monaco-editor/editor';
+import { KEYWORDS, SYSCALL_NAMES, BUILTINS } from '../lang/names.ts';
 
 export const LANGUAGE_ID = 'syslet';
 
-const SYSCALLS = ['read', 'write', 'open', 'close', 'unlink', 'lseek', 'getpid', 'pipe', 'fsync', 'nanosleep',
-  'pread64', 'pwrite64', 'async_exec', 'async_wait', 'umem_add', 'async_thread'];
 
 export function registerSysletLanguage(monaco: typeof Monaco): void {
   if (monaco.languages.getLanguages().some((l) => l.id === LANGUAGE_ID)) return;
@@ -15,12 +14,12 @@ export function registerSysletLanguage(monaco: typeof Monaco): void {
     autoClosingPairs: [{ open: '(', close: ')' }, { open: '"', close: '"' }, { open: '{', close: '}' }, { open: '[', close: ']' }],
   });
   monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
-    keywords: ['var', 'string', 'buffer', 'atom', 'ring', 'next', 'ret', 'flags', 'if', 'else', 'while', 'print', 'assert', 'len', 'exec', 'wait', 'drain'],
-    syscalls: SYSCALLS,
+    keywords: [...KEYWORDS, ...BUILTINS.keys(), 'user_idx', 'kernel_idx'],
+    syscalls: SYSCALL_NAMES,
     tokenizer: {
       root: [
         [/#.*$/, 'comment'],
-        [/SYSLET_[A-Z_]+|O_[A-Z]+/, 'constant'],
+        [/SYSLET_[A-Z_]+|O_[A-Z]+|SEEK_[A-Z]+|E[A-Z]+\b/, 'constant'],
         [/[a-z_][\w]*/, { cases: { '@keywords': 'keyword', '@syscalls': 'type', '@default': 'identifier' } }],
         [/0x[0-9a-fA-F]+|\d+/, 'number'],
         [/"([^"\\]|\\.)*"/, 'string'],

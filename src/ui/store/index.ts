@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { EXAMPLES } from '../examples/index.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 
@@ -17,13 +18,7 @@ export interface Store {
   appendConsole(line: ConsoleLine): void;
 }
 
-export const INITIAL_SOURCE = `# Hello, syslet world: one atom that writes to fd 1.
-var fd_out = 1
-string buf = "Hello Syslet World!\\n"
-var size = len(buf)
-
-atom hello = write(&fd_out, &buf, &size)
-`;
+export const INITIAL_SOURCE = EXAMPLES.hello;
 
 export const useStore = create<Store>()((set) => ({
   engineStatus: 'loading',

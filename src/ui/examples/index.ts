@@ -1,0 +1,14 @@
+// The shipped example programs (*.syslet beside this file), by name, in the
+// order the UI lists them. Vite inlines the texts at build time.
+const files = import.meta.glob<string>('./*.syslet', { query: '?raw', import: 'default', eager: true });
+
+const ORDER = ['hello', 'cold-read', 'read-loop', 'parallel-reads', 'full-ring', 'fio-batch', 'pipe', 'sync-vs-async'];
+
+const byName = new Map(Object.entries(files).map(([path, text]) => [path.replace(/^.*\/|\.syslet$/g, ''), text]));
+
+export const EXAMPLE_NAMES: readonly string[] = [
+  ...ORDER.filter((n) => byName.has(n)),
+  ...[...byName.keys()].filter((n) => !ORDER.includes(n)).sort(),
+];
+
+export const EXAMPLES: Readonly<Record<string, string>> = Object.fromEntries(EXAMPLE_NAMES.map((n) => [n, byName.get(n) ?? '']));

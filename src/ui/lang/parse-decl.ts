@@ -1,0 +1,138 @@
+// Declarations: ring, var, buffer, atom. Names are checked against their
+// declarations later (check.ts); here only the shape is.
+import type { AtomDecl, BufferDecl, Expr, Ident, RingDecl, VarDecl, WithoutTrivia } from './ast.ts';
+import { type Cursor, describe, spanFrom } from './cursor.ts';
+import type { Token } from './lexer.ts';
+import { FLAG_ORDER, KEYWORDS, didYouMean } from './names.ts';
+import { identOf, parseExpr } from './parse-expr.ts';
+import { NATOMARG } from '../../engine-wasm/abi/layout.ts';
+
+export const MAX_RING = 1024;
+
+type Bare<T> = WithoutTrivia<T>;
+
+/** A name that is not a keyword. */
+export function expectIdent(p: Cursor, context: string): Ident {
+  const t = p.peek();
+  if (t.kind === 'name' && KEYWORDS.has(t.text)) {
+    return p.fail(t.span, `\`${t.text}\` is a keyword and cannot be used as a name ${context}`);
+  }
+  return identOf(p.expectName(context));
+}
+
+export function parseRing(p: Cursor, kw: Token): Bare<RingDecl> {
+  const n = p.peek();
+  if (n.kind !== 'int') return p.fail(n.span, `\`ring\` takes the number of slots, as in \`ring 8\`; found ${describe(n)}`);
+  p.next();
+  const size = n.value ?? 0;
+  if (size < 1 || size > MAX_RING) p.report(n.span, `a ring has 1 to ${MAX_RING} slots, not ${n.text}`);
+  return { kind: 'ring', size, span: spanFrom(kw.span, n.span) };
+}
+
+export function parseVar(p: Cursor, kw: Token): Bare<VarDecl> {
+  const name = expectIdent(p, 'after `var`');
+  if (!p.isOp('=')) return { kind: 'var', name, span: spanFrom(kw.span, name.span) };
+  p.next();
+  const init = parseExpr(p);
+  return { kind: 'var', name, init, span: spanFrom(kw.span, init.span) };
+}
+
+export function parseBuffer(p: Cursor, kw: Token): Bare<BufferDecl> {
+  const name = expectIdent(p, 'after `buffer`');
+  p.expectOp('[', 'after the buffer name, as in `buffer b[4096]`');
+  const n = p.peek();
+  if (n.kind !== 'int') return p.fail(n.span, `the size of a buffer is a number of bytes, as in \`buffer b[4096]\`; found ${describe(n)}`);
+  p.next();
+  if (n.value === 0) p.report(n.span, 'a buffer needs at least 1 byte');
+  const close = p.expectOp(']', 'after the buffer size');
+  return { kind: 'buffer', name, size: n.value ?? 0, span: spanFrom(kw.span, close.span) };
+}
+
+function badArg(e: Expr): string {
+  const pointers = 'atom arguments are pointers to words';
+  switch (e.kind) {
+    case 'name': return `${pointers}: write \`&${e.name}\`, not \`${e.name}\``;
+    case 'int': return `${pointers}: declare \`var x = ${e.value}\` at the top level and pass \`&x\``;
+    case 'str': return `${pointers}: declare \`var s = "…"\` at the top level and pass \`&s\``;
+    default: return `${pointers}: declare a var holding the value and pass \`&\` and its name`;
+  }
+}
+
+function parseArgs(p: Cursor): Ident[] {
+  const args: Ident[] = [];
+  p.expectOp('(', 'after the syscall name');
+  if (p.isOp(')')) {
+    p.next();
+    return args;
+  }
+  for (;;) {
+    if (p.isOp('&') && p.isName(undefined, 1) && !KEYWORDS.has(p.peek(1).text)) {
+      p.next();
+      const arg = identOf(p.next());
+      if (args.length === NATOMARG) p.report(arg.span, `an atom has at most ${NATOMARG} arguments`);
+      args.push(arg);
+    } else {
+      const e = parseExpr(p);
+      p.report(e.span, badArg(e));
+    }
+    if (!p.isOp(',')) break;
+    p.next();
+  }
+  p.expectOp(')', 'to close the argument list');
+  return args;
+}
+
+function parseFlags(p: Cursor): Ident[] {
+  const flags: Ident[] = [];
+  const seen = new Set<string>();
+  for (;;) {
+    const t = p.peek();
+    if (t.kind !== 'name') return p.fail(t.span, `expected a flag name (SYSLET_…), found ${describe(t)}`);
+    p.next();
+    if (seen.has(t.text)) p.report(t.span, `\`${t.text}\` is given twice`, 'warning');
+    else flags.push(identOf(t));
+    seen.add(t.text);
+    if (!p.isOp('|')) break;
+    p.next();
+  }
+  const rank = (f: Ident) => {
+    const i = FLAG_ORDER.indexOf(f.name);
+    return i < 0 ? FLAG_ORDER.length : i;
+  };
+  return flags.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+}
+
+const CLAUSES = ['ret', 'flags', 'next'];
+
+export function parseAtom(p: Cursor, kw: Token): Bare<AtomDecl> {
+  const name = expectIdent(p, 'after `atom`');
+  p.expectOp('=', `after \`atom ${name.name}\`, as in \`atom ${name.name} = read(&fd, &buf, &count)\``);
+  const syscall = expectIdent(p, 'of a syscall');
+  const args = parseArgs(p);
+  let ret: Ident | undefined;
+  let next: Ident | undefined;
+  let flags: Ident[] = [];
+  const seen = new Set<string>();
+  while (!p.atLineEnd() && !p.isOp('}')) {
+    const t = p.peek();
+    if (t.kind !== 'name' || !CLAUSES.includes(t.text)) {
+      const hint = t.kind === 'name' ? didYouMean(t.text, CLAUSES) : '';
+      return p.fail(t.span, `expected \`ret\`, \`flags\` or \`next\` in the atom declaration, found ${describe(t)}${hint}`);
+    }
+    p.next();
+    if (seen.has(t.text)) p.report(t.span, `\`${t.text}\` is given twice in this atom`);
+    seen.add(t.text);
+    if (t.text === 'flags') {
+      flags = parseFlags(p);
+    } else {
+      const id = expectIdent(p, `after \`${t.text}\``);
+      if (t.text === 'ret') ret = id;
+      else next = id;
+    }
+  }
+  return {
+    kind: 'atom', name, syscall, args,
+    ...(ret ? { ret } : {}), flags, ...(next ? { next } : {}),
+    span: spanFrom(kw.span, p.peek(-1).span),
+  };
+}
