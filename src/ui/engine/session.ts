@@ -1,0 +1,286 @@
+// A run of one syslet program: the kernel plus the driver interpreter, stepped
+// one event at a time (a driver statement, or one kernel event) or run in
+// batches. The run is deterministic, so any earlier point is reached exactly
+// by restoring a checkpoint and replaying from it (seek).
+import type { Program } from '../lang/ast.ts';
+import type { Layout } from '../lang/layout.ts';
+import { printExpr } from '../lang/print.ts';
+import type { Kernel } from '../../engine-wasm/host/kernel.ts';
+import { readTrace, type TraceRec } from '../../engine-wasm/host/records.ts';
+import * as L from '../../engine-wasm/abi/layout.ts';
+import { compileDriver, type Op } from './compile.ts';
+import { execute, evaluate, RunError, Suspend, type CallLog, type Env } from './interp.ts';
+import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './checkpoint.ts';
+
+export const MAX_LOOP_ITERATIONS = 100_000;
+export const MAX_EVENTS = 5_000_000;
+const CHECKPOINT_EVERY = 10_000;
+const MAX_CHECKPOINTS = 64;
+const NARRATION_KEPT = 2_000;
+const SCRATCH_BYTES = 4096;
+
+export type Status = 'ready' | 'running' | 'done' | 'error';
+
+export interface DriverState {
+  /** Index of the op to run next (or being run, while its system call is in the kernel). */
+  readonly pc: number;
+  /** Results of the calls the current statement has made. */
+  readonly memo: readonly number[];
+  readonly loops: readonly number[];
+  readonly status: Status;
+  readonly error?: { readonly message: string; readonly line: number };
+}
+
+export interface Narration {
+  readonly event: number;
+  readonly kind: 'driver' | 'kernel' | 'error' | 'done';
+  readonly line?: number;
+  readonly trace?: TraceRec;
+  readonly text: string;
+}
+
+interface Checkpoint {
+  readonly event: number;
+  readonly delta: MemoryDelta;
+  readonly state: DriverState;
+}
+
+function opText(op: Op): string {
+  switch (op.kind) {
+    case 'stmt': {
+      const s = op.stmt;
+      if (s.kind === 'assign') return `${printExpr(s.target)} = ${printExpr(s.value)}`;
+      if (s.kind === 'expr') return printExpr(s.expr);
+      if (s.kind === 'assert') return `assert ${printExpr(s.cond)}`;
+      return `print ${s.args.map((a) => printExpr(a)).join(', ')}`;
+    }
+    case 'init': return `var ${op.name} = ${printExpr(op.value)}`;
+    case 'branch': return `${op.loop === undefined ? 'if' : 'while'} ${printExpr(op.cond)}`;
+    case 'jump': return op.loop === undefined ? 'else' : 'loop';
+    case 'end': return 'end of program';
+  }
+}
+
+export class Session {
+  readonly ops: readonly Op[];
+  readonly env: Env;
+  private base: Uint8Array = new Uint8Array(0);
+  private pc = 0;
+  private memo: number[] = [];
+  private loops: number[];
+  private status: Status = 'ready';
+  private error: DriverState['error'];
+  private checkpoints: Checkpoint[] = [];
+  private traceCursor = 0;
+  private narration: Narration[] = [];
+  /** Events run since the start. */
+  events = 0;
+  /** The furthest event this run has reached (a step back does not lower it). */
+  horizon = 0;
+
+  constructor(
+    readonly k: Kernel,
+    readonly program: Program,
+    readonly lay: Layout,
+    readonly seed = 1,
+  ) {
+    const compiled = compileDriver(program, lay);
+    this.ops = compiled.ops;
+    this.loops = new Array<number>(compiled.loops).fill(0);
+    const scratch = (lay.end + 3) & ~3;
+    const room = Math.max(0, Math.min(SCRATCH_BYTES, L.USER_END - scratch));
+    this.env = { k, lay, scratch, scratchBytes: room };
+    this.reset();
+  }
+
+  /** Back to event 0: a fresh kernel with the program's memory image. */
+  reset(): void {
+    const { k, lay } = this;
+    k.reset(this.seed);
+    for (const w of lay.writes) k.writeBytes(w.addr, w.bytes);
+    this.base = captureBase(k.memory);
+    this.pc = 0;
+    this.memo = [];
+    this.loops.fill(0);
+    this.status = 'ready';
+    this.error = undefined;
+    this.events = 0;
+    this.traceCursor = k.counters().traceSeq;
+    this.narration = [];
+    this.checkpoints = [{ event: 0, delta: { pages: new Map(), bytes: 0 }, state: this.driverState() }];
+    if (this.env.scratchBytes === 0) this.fail('no room is left in user memory for print', 1);
+  }
+
+  driverState(): DriverState {
+    return { pc: this.pc, memo: [...this.memo], loops: [...this.loops], status: this.status, error: this.error };
+  }
+  get finished(): boolean {
+    return this.status === 'done' || this.status === 'error';
+  }
+  get state(): Status {
+    return this.status;
+  }
+  get failure(): DriverState['error'] {
+    return this.error;
+  }
+  /** The driver line being run (or about to run). */
+  get line(): number {
+    return this.ops[Math.min(this.pc, this.ops.length - 1)]?.line ?? 1;
+  }
+  get inKernel(): boolean {
+    return this.k.busy;
+  }
+  /** The most recent narration, oldest first. */
+  recent(): readonly Narration[] {
+    return this.narration;
+  }
+
+  private say(n: Narration): void {
+    this.narration.push(n);
+    if (this.narration.length > NARRATION_KEPT * 2) this.narration = this.narration.slice(-NARRATION_KEPT);
+  }
+
+  private collectTrace(): void {
+    const { records, next } = readTrace(this.k, this.traceCursor);
+    this.traceCursor = next;
+    const keep = records.length > NARRATION_KEPT ? records.slice(-NARRATION_KEPT) : records;
+    for (const trace of keep) this.say({ event: this.events, kind: 'kernel', trace, text: '' });
+  }
+
+  private fail(message: string, line: number): void {
+    this.status = 'error';
+    this.error = { message, line };
+    this.say({ event: this.events, kind: 'error', line, text: message });
+  }
+
+  /** Runs the op at pc until it ends or enters the kernel. */
+  private runOp(): void {
+    const op = this.ops[this.pc];
+    const log: CallLog = { memo: this.memo, next: 0 };
+    try {
+      switch (op.kind) {
+        case 'end':
+          this.status = 'done';
+          this.say({ event: this.events, kind: 'done', line: op.line, text: 'the program has finished' });
+          return;
+        case 'stmt':
+          execute(op.stmt, this.env, log);
+          this.advance(this.pc + 1);
+          return;
+        case 'init': {
+          const value = evaluate(op.value, this.env, log);
+          const sym = this.lay.symbols.get(op.name);
+          if (sym) this.k.view().setInt32(sym.addr, value, true);
+          this.advance(this.pc + 1);
+          return;
+        }
+        case 'branch': {
+          const c = evaluate(op.cond, this.env, log);
+          if (c === 0 && op.loop !== undefined) this.loops[op.loop] = 0;
+          this.advance(c !== 0 ? this.pc + 1 : op.ifFalse);
+          return;
+        }
+        case 'jump':
+          if (op.loop !== undefined && ++this.loops[op.loop] > MAX_LOOP_ITERATIONS) {
+            throw new RunError(`the loop ran ${MAX_LOOP_ITERATIONS.toLocaleString('en')} times and was stopped`, op.line);
+          }
+          this.advance(op.to);
+          return;
+      }
+    } catch (e) {
+      if (e instanceof Suspend) {
+        if (this.k.enter(e.nr, ...e.args) !== 0) this.fail('the kernel is busy with another call', op.line);
+        return;
+      }
+      if (e instanceof RunError) {
+        this.fail(e.message, e.line);
+        return;
+      }
+      this.fail(`internal error: ${(e as Error).message}`, op.line);
+    }
+  }
+
+  private advance(pc: number): void {
+    this.pc = pc;
+    this.memo = [];
+  }
+
+  private checkpoint(): void {
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    if (this.events - last.event < CHECKPOINT_EVERY || this.events <= last.event) return;
+    this.checkpoints.push({ event: this.events, delta: captureDelta(this.k.memory, this.base), state: this.driverState() });
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      // Keep the first, the newest, and every other one between: older history gets sparser.
+      this.checkpoints = this.checkpoints.filter((_, i, all) => i === 0 || i === all.length - 1 || i % 2 === 0);
+    }
+  }
+
+  /**
+   * Runs at most `max` events (1 = a single step). A kernel call in progress
+   * runs in batches unless `exact` asks for single events (breakpoints).
+   * Returns the events run.
+   */
+  run(max: number, exact = false): number {
+    let done = 0;
+    while (done < max && !this.finished) {
+      if (this.events >= MAX_EVENTS) {
+        this.fail(`the run stopped after ${MAX_EVENTS.toLocaleString('en')} events (the playground's limit)`, this.line);
+        break;
+      }
+      if (this.status === 'ready') this.status = 'running';
+      if (this.k.busy) {
+        const room = Math.min(max - done, CHECKPOINT_EVERY - (this.events % CHECKPOINT_EVERY));
+        const n = this.k.step(exact ? 1 : room);
+        this.events += n;
+        done += n;
+        if (!this.k.busy) {
+          this.memo.push(this.k.result);
+          this.runOp(); // the statement goes on in the same event
+        }
+        this.collectTrace();
+      } else {
+        const op = this.ops[this.pc];
+        this.events++;
+        done++;
+        this.say({ event: this.events, kind: 'driver', line: op.line, text: opText(op) });
+        this.runOp();
+        this.collectTrace();
+      }
+      this.checkpoint();
+    }
+    this.horizon = Math.max(this.horizon, this.events);
+    return done;
+  }
+
+  /** One event. */
+  step(): number {
+    return this.run(1, true);
+  }
+
+  /** Goes to event `target` exactly: back by restoring a checkpoint and replaying, forward by running. */
+  seek(target: number): void {
+    target = Math.max(0, Math.floor(target));
+    if (target < this.events) {
+      let cp = this.checkpoints[0];
+      for (const c of this.checkpoints) if (c.event <= target && c.event >= cp.event) cp = c;
+      if (cp.event === 0) {
+        const horizon = this.horizon;
+        const kept = this.checkpoints;
+        this.reset();
+        this.checkpoints = kept;
+        this.horizon = horizon;
+      } else {
+        restoreDelta(this.k.memory, this.base, cp.delta);
+        this.pc = cp.state.pc;
+        this.memo = [...cp.state.memo];
+        this.loops = [...cp.state.loops];
+        this.status = cp.state.status;
+        this.error = cp.state.error;
+        this.events = cp.event;
+        this.traceCursor = this.k.counters().traceSeq;
+        this.narration = [];
+      }
+    }
+    while (this.events < target && !this.finished) this.run(target - this.events);
+  }
+}
