@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { startEngine } from './engine/bridge.ts';
+import { startEngine } from './engine/runtime.ts';
 import './theme.css';
 
 startEngine();

@@ -1,31 +1,62 @@
+// One zustand store, cut into slices (source, run, view). Actions that touch
+// the kernel live in engine/runtime.ts and call useStore.setState.
 import { create } from 'zustand';
+import type { Diagnostic, Program } from '../lang/ast.ts';
+import type { Layout } from '../lang/layout.ts';
+import type { Snapshot } from '../engine/snapshot.ts';
 import { EXAMPLES } from '../examples/index.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
+export type Theme = 'dark' | 'light';
 
-export interface ConsoleLine {
-  readonly source: 'kernel' | 'host';
-  readonly text: string;
+/** Events per second while playing; Infinity = as fast as the page allows. */
+export const SPEEDS = [1, 4, 16, 64, 512, Infinity] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface SourceSlice {
+  source: string;
+  diagnostics: readonly Diagnostic[];
+  /** The last program without errors, and its layout (what runs). */
+  program: Program | null;
+  layout: Layout | null;
+  /** The example the text came from, while unedited. */
+  exampleName: string | null;
 }
 
-export interface Store {
+export interface RunSlice {
+  snap: Snapshot | null;
+  playing: boolean;
+  speed: Speed;
+  /** Atom names the run pauses at. */
+  breakpoints: readonly string[];
+}
+
+export interface ViewSlice {
   engineStatus: EngineStatus;
   engineDetail: string;
-  source: string;
-  consoleLines: readonly ConsoleLine[];
-  setEngine(status: EngineStatus, detail: string): void;
-  setSource(text: string): void;
-  appendConsole(line: ConsoleLine): void;
+  theme: Theme;
+  /** A message for the user (bad link, import failure, …); null when none. */
+  notice: { readonly kind: 'info' | 'error'; readonly text: string } | null;
 }
+
+export type Store = SourceSlice & RunSlice & ViewSlice;
 
 export const INITIAL_SOURCE = EXAMPLES.hello;
 
-export const useStore = create<Store>()((set) => ({
+export const initialState: Store = {
+  source: INITIAL_SOURCE,
+  diagnostics: [],
+  program: null,
+  layout: null,
+  exampleName: 'hello',
+  snap: null,
+  playing: false,
+  speed: 16,
+  breakpoints: [],
   engineStatus: 'loading',
   engineDetail: 'loading the kernel…',
-  source: INITIAL_SOURCE,
-  consoleLines: [],
-  setEngine: (engineStatus, engineDetail) => set({ engineStatus, engineDetail }),
-  setSource: (source) => set({ source }),
-  appendConsole: (line) => set((s) => ({ consoleLines: [...s.consoleLines, line] })),
-}));
+  theme: 'dark',
+  notice: null,
+};
+
+export const useStore = create<Store>()(() => ({ ...initialState }));

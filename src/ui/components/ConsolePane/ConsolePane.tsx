@@ -1,12 +1,19 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/index.ts';
 
+const selectConsole = (s: { snap: { console: string } | null }) => s.snap?.console ?? '';
+
 export function ConsolePane() {
-  const lines = useStore((s) => s.consoleLines);
+  const text = useStore(selectConsole);
+  const end = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    end.current?.scrollTo({ top: end.current.scrollHeight });
+  }, [text]);
   return (
     <section className="pane console-pane" aria-label="Console">
       <header className="pane-title">Console <span className="pane-hint">fds 1 and 2</span></header>
-      <pre className="console-output" data-testid="console-output">
-        {lines.length === 0 ? <span className="muted">Nothing written yet.</span> : lines.map((l) => l.text).join('')}
+      <pre className="console-output" data-testid="console-output" ref={end}>
+        {text === '' ? <span className="muted">Nothing written yet.</span> : text}
       </pre>
     </section>
   );

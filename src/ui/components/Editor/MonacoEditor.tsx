@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { monaco } from '../../monaco/setup.ts';
 import { LANGUAGE_ID } from '../../monaco/language.ts';
+import { registerModel } from '../../editing.ts';
 
 interface Props {
   value: string;
@@ -27,8 +28,22 @@ export default function MonacoEditor({ value, onChange }: Props) {
       scrollBeyondLastLine: false,
       ariaLabel: 'Syslet program',
     });
-    const sub = model.onDidChangeContent(() => changed.current(model.getValue()));
+    let replacing = false;
+    const sub = model.onDidChangeContent(() => {
+      if (!replacing) changed.current(model.getValue());
+    });
+    registerModel({
+      getValue: () => model.getValue(),
+      replaceAll: (text) => {
+        replacing = true;
+        editor.pushUndoStop();
+        editor.executeEdits('syslet-playground', [{ range: model.getFullModelRange(), text }]);
+        editor.pushUndoStop();
+        replacing = false;
+      },
+    });
     return () => {
+      registerModel(null);
       sub.dispose();
       editor.dispose();
       model.dispose();

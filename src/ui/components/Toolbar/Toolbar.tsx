@@ -1,0 +1,59 @@
+import { useStore, SPEEDS, type Speed } from '../../store/index.ts';
+import { play, pause, step, stepBack, reset, seek, setSpeed } from '../../engine/runtime.ts';
+
+const SPEED_LABEL = (s: Speed) => (s === Infinity ? 'max' : `${s}/s`);
+
+export function Toolbar() {
+  const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  const events = useStore((s) => s.snap?.events ?? 0);
+  const horizon = useStore((s) => Math.max(s.snap?.horizon ?? 0, s.snap?.events ?? 0));
+  const status = useStore((s) => s.snap?.status ?? 'ready');
+  const ready = useStore((s) => s.snap !== null);
+  const finished = status === 'done' || status === 'error';
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Run controls">
+      <button type="button" className="btn primary" onClick={play} disabled={!ready || playing} aria-keyshortcuts="F5" title="Run (F5)">
+        ▶ Run
+      </button>
+      <button type="button" className="btn" onClick={pause} disabled={!playing} aria-keyshortcuts="F6" title="Pause (F6)">
+        ⏸ Pause
+      </button>
+      <button type="button" className="btn" onClick={step} disabled={!ready || finished} aria-keyshortcuts="F10" title="Step one event (F10)">
+        ⤼ Step
+      </button>
+      <button type="button" className="btn" onClick={stepBack} disabled={!ready || events === 0} aria-keyshortcuts="Shift+F10" title="Step back one event (Shift+F10)">
+        ⤺ Step back
+      </button>
+      <button type="button" className="btn" onClick={reset} disabled={!ready} aria-keyshortcuts="Control+Shift+Backspace" title="Reset (Ctrl+Shift+Backspace)">
+        ⟲ Reset
+      </button>
+      <label className="speed">
+        Speed
+        <select value={String(speed)} onChange={(e) => setSpeed(Number(e.target.value) as Speed)} aria-label="Speed">
+          {SPEEDS.map((s) => (
+            <option key={String(s)} value={String(s)}>
+              {SPEED_LABEL(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        className="scrubber"
+        type="range"
+        min={0}
+        max={Math.max(horizon, 1)}
+        value={events}
+        onChange={(e) => seek(Number(e.target.value))}
+        aria-label="Timeline: event number"
+        disabled={!ready || horizon === 0}
+      />
+      <span className="event-count" data-testid="event-count">
+        event {events.toLocaleString('en')} / {horizon.toLocaleString('en')}
+      </span>
+      <span className={`run-status run-${status}`} data-testid="run-status">
+        {status}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// The playground's engine on the page: one kernel, one session for the
+// current program, and the actions the controls call. Module-level functions
+// that update the store with setState (no hooks), as zustand suggests for
+// actions outside React.
+import { loadKernel } from '../../engine-wasm/host/browser.ts';
+import type { Kernel } from '../../engine-wasm/host/kernel.ts';
+import { parse } from '../lang/parse.ts';
+import { layout } from '../lang/layout.ts';
+import { useStore, type Speed } from '../store/index.ts';
+import { Session } from './session.ts';
+import { atomNames, takeSnapshot } from './snapshot.ts';
+
+let kernel: Kernel | null = null;
+let session: Session | null = null;
+let names = new Map<number, string>();
+let frame = 0;
+
+const FRAME_BUDGET_MS = 8;
+
+export function currentSession(): Session | null {
+  return session;
+}
+export function currentKernel(): Kernel | null {
+  return kernel;
+}
+
+function publish(): void {
+  if (session) useStore.setState({ snap: takeSnapshot(session, names) });
+}
+
+/** Parses text; a program without errors replaces the running one (the last good one stays otherwise). */
+export function setSource(text: string, exampleName: string | null = null): void {
+  const { program, diagnostics } = parse(text);
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  const lay = hasErrors ? null : layout(program);
+  const all = lay ? [...diagnostics, ...lay.diagnostics] : diagnostics;
+  useStore.setState({ source: text, diagnostics: all, exampleName });
+  if (!lay || !lay.ok) return;
+  useStore.setState({ program, layout: lay });
+  pause();
+  if (kernel) {
+    session = new Session(kernel, program, lay);
+    names = atomNames(lay);
+    const known = new Set(names.values());
+    useStore.setState((s) => ({ breakpoints: s.breakpoints.filter((b) => known.has(b)) }));
+    publish();
+  }
+}
+
+/** Loads the kernel, then builds the session for the text already in the store. */
+export async function startEngine(): Promise<void> {
+  try {
+    kernel = await loadKernel(1);
+    const hex = (n: number) => '0x' + n.toString(16).padStart(6, '0');
+    useStore.setState({ engineStatus: 'ready', engineDetail: `user memory ${hex(kernel.userBase)}–${hex(kernel.userEnd)}` });
+    const { source, exampleName } = useStore.getState();
+    setSource(source, exampleName);
+  } catch (e) {
+    useStore.setState({ engineStatus: 'error', engineDetail: `the kernel did not load: ${(e as Error).message}` });
+  }
+}
+
+function hitBreakpoint(before: number): boolean {
+  const { breakpoints } = useStore.getState();
+  if (!session || breakpoints.length === 0) return false;
+  const recent = session.recent();
+  for (let i = recent.length - 1; i >= 0 && recent[i].event > before - 1; i--) {
+    const t = recent[i].trace;
+    if (t?.kind === 'atom' && breakpoints.includes(names.get(t.atom) ?? '')) return true;
+  }
+  return false;
+}
+
+let carry = 0;
+let lastTime = 0;
+
+function tick(time: number): void {
+  frame = 0;
+  const s = useStore.getState();
+  if (!session || !s.playing) return;
+  const dt = lastTime ? Math.min(time - lastTime, 100) : 16;
+  lastTime = time;
+  const exact = s.breakpoints.length > 0;
+  const start = performance.now();
+  if (s.speed === Infinity) {
+    do {
+      const before = session.events;
+      session.run(exact ? 1 : 2_000, exact);
+      if (exact && hitBreakpoint(before)) return stopAt('breakpoint');
+    } while (!session.finished && performance.now() - start < FRAME_BUDGET_MS);
+  } else {
+    carry += (s.speed * dt) / 1000;
+    while (carry >= 1 && !session.finished && performance.now() - start < FRAME_BUDGET_MS) {
+      carry -= 1;
+      const before = session.events;
+      session.step();
+      if (hitBreakpoint(before)) return stopAt('breakpoint');
+    }
+  }
+  publish();
+  if (session.finished) {
+    useStore.setState({ playing: false });
+    return;
+  }
+  frame = requestAnimationFrame(tick);
+}
+
+function stopAt(_why: 'breakpoint'): void {
+  useStore.setState({ playing: false });
+  publish();
+}
+
+export function play(): void {
+  if (!session) return;
+  if (session.finished) session.reset();
+  carry = 0;
+  lastTime = 0;
+  useStore.setState({ playing: true });
+  if (!frame) frame = requestAnimationFrame(tick);
+}
+
+export function pause(): void {
+  if (frame) cancelAnimationFrame(frame);
+  frame = 0;
+  if (useStore.getState().playing) useStore.setState({ playing: false });
+}
+
+export function togglePlay(): void {
+  if (useStore.getState().playing) pause();
+  else play();
+}
+
+/** One event forward. */
+export function step(): void {
+  pause();
+  if (!session || session.finished) return;
+  session.step();
+  publish();
+}
+
+/** One event back: restores exactly the state before the last event. */
+export function stepBack(): void {
+  pause();
+  if (!session || session.events === 0) return;
+  session.seek(session.events - 1);
+  publish();
+}
+
+/** Goes to any event between 0 and the furthest reached (the scrubber). */
+export function seek(event: number): void {
+  pause();
+  if (!session) return;
+  session.seek(Math.min(event, Math.max(session.horizon, session.events)));
+  publish();
+}
+
+export function reset(): void {
+  pause();
+  if (!session) return;
+  session.reset();
+  publish();
+}
+
+export function setSpeed(speed: Speed): void {
+  useStore.setState({ speed });
+}
+
+export function toggleBreakpoint(atomName: string): void {
+  useStore.setState((s) => ({
+    breakpoints: s.breakpoints.includes(atomName) ? s.breakpoints.filter((b) => b !== atomName) : [...s.breakpoints, atomName],
+  }));
+}

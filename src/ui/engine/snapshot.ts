@@ -1,0 +1,87 @@
+// The view of a session that the panes render: plain, immutable data built
+// after each step or batch, so React compares by reference and never touches
+// the kernel's memory directly.
+import type { Session, Narration, Status } from './session.ts';
+import type { Layout } from '../lang/layout.ts';
+import { readThreads, readFiles, readRing, type ThreadRec, type FileRec } from '../../engine-wasm/host/records.ts';
+import type { KernelCounters } from '../../engine-wasm/host/kernel.ts';
+
+export interface RingSlot {
+  readonly index: number;
+  /** Atom address in the slot, 0 = empty. */
+  readonly atom: number;
+  /** The atom's name in the program, if the slot points at one. */
+  readonly name?: string;
+}
+
+export interface RingView {
+  readonly entries: number;
+  readonly kernelIdx: number;
+  readonly userIdx: number;
+  readonly slots: readonly RingSlot[];
+}
+
+export interface Snapshot {
+  readonly events: number;
+  readonly horizon: number;
+  readonly status: Status;
+  readonly error?: { readonly message: string; readonly line: number };
+  /** Driver line being run. */
+  readonly line: number;
+  /** True while the driver waits in a system call (kernel events run). */
+  readonly inKernel: boolean;
+  /** Address and name of the atom the last kernel event concerned, if any. */
+  readonly activeAtom: number;
+  readonly activeAtomName?: string;
+  readonly ring: RingView | null;
+  readonly threads: readonly ThreadRec[];
+  readonly files: readonly FileRec[];
+  readonly console: string;
+  readonly counters: KernelCounters;
+  readonly narration: readonly Narration[];
+}
+
+/** Atom address -> name, for every atom of the layout. */
+export function atomNames(lay: Layout): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [name, sym] of lay.symbols) if (sym.kind === 'atom') out.set(sym.addr, name);
+  return out;
+}
+
+const NARRATION_SHOWN = 400;
+
+export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>): Snapshot {
+  const k = s.k;
+  const ring = readRing(k, s.lay.ahu);
+  const recent = s.recent();
+  let activeAtom = 0;
+  for (let i = recent.length - 1; i >= 0 && i >= recent.length - 8; i--) {
+    const t = recent[i].trace;
+    if (t && t.atom) {
+      activeAtom = t.atom;
+      break;
+    }
+    if (recent[i].kind === 'driver') break;
+  }
+  return {
+    events: s.events,
+    horizon: s.horizon,
+    status: s.state,
+    error: s.failure,
+    line: s.line,
+    inKernel: s.inKernel,
+    activeAtom,
+    activeAtomName: names.get(activeAtom),
+    ring: ring && {
+      entries: ring.slots.length,
+      kernelIdx: ring.kernelIdx,
+      userIdx: ring.userIdx,
+      slots: ring.slots.map((atom, index) => ({ index, atom, name: names.get(atom) })),
+    },
+    threads: readThreads(k),
+    files: readFiles(k),
+    console: k.consoleText(),
+    counters: k.counters(),
+    narration: recent.length > NARRATION_SHOWN ? recent.slice(-NARRATION_SHOWN) : recent.slice(),
+  };
+}
