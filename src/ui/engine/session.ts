@@ -14,7 +14,7 @@ import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './che
 
 export const MAX_LOOP_ITERATIONS = 100_000;
 export const MAX_EVENTS = 5_000_000;
-const CHECKPOINT_EVERY = 10_000;
+const CHECKPOINT_EVERY = 5_000;
 const MAX_CHECKPOINTS = 64;
 const NARRATION_KEPT = 2_000;
 const SCRATCH_BYTES = 4096;
@@ -63,6 +63,8 @@ function opText(op: Op): string {
 
 export class Session {
   readonly ops: readonly Op[];
+  /** Each op's text for the narration, made once. */
+  private readonly opTexts: readonly string[];
   readonly env: Env;
   private base: Uint8Array = new Uint8Array(0);
   private pc = 0;
@@ -86,6 +88,7 @@ export class Session {
   ) {
     const compiled = compileDriver(program, lay);
     this.ops = compiled.ops;
+    this.opTexts = compiled.ops.map(opText);
     this.loops = new Array<number>(compiled.loops).fill(0);
     const scratch = (lay.end + 3) & ~3;
     const room = Math.max(0, Math.min(SCRATCH_BYTES, L.USER_END - scratch));
@@ -141,6 +144,7 @@ export class Session {
   }
 
   private collectTrace(): void {
+    if (this.k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ) === this.traceCursor) return;
     const { records, next } = readTrace(this.k, this.traceCursor);
     this.traceCursor = next;
     const keep = records.length > NARRATION_KEPT ? records.slice(-NARRATION_KEPT) : records;
@@ -242,7 +246,7 @@ export class Session {
         const op = this.ops[this.pc];
         this.events++;
         done++;
-        this.say({ event: this.events, kind: 'driver', line: op.line, text: opText(op) });
+        this.say({ event: this.events, kind: 'driver', line: op.line, text: this.opTexts[this.pc] });
         this.runOp();
         this.collectTrace();
       }
