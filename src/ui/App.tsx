@@ -5,7 +5,13 @@ import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { CompletionRing } from './components/CompletionRing/CompletionRing.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { useStore } from './store/index.ts';
+import { TopActions } from './components/TopActions/TopActions.tsx';
+import { Notice } from './components/Notice/Notice.tsx';
 // slot:imports
+import { Inspector } from './components/Inspector/Inspector.tsx';
+import { NarrationBar } from './components/Narration/NarrationBar.tsx';
+import { Threads } from './components/Threads/Threads.tsx';
+import { AtomGraph } from './components/AtomGraph/AtomGraph.tsx';
 
 export function App() {
   useShortcuts();
@@ -16,11 +22,12 @@ export function App() {
         <h1 className="brand">
           Syslet <span>Playground</span>
         </h1>
-        {/* slot:topbar */}
+        <TopActions />
+        <Notice />
         <StatusBar />
       </header>
       <Toolbar />
-      {/* slot:narration-bar */}
+      <NarrationBar />
       <main className="workspace">
         <div className="area-editor">
           <Editor />
@@ -28,12 +35,12 @@ export function App() {
         <div className="area-console">
           <ConsolePane />
         </div>
-        <div className="area-graph">{/* slot:graph */}</div>
-        <div className="area-threads">{/* slot:threads */}</div>
+        <div className="area-graph"><AtomGraph /></div>
+        <div className="area-threads"><Threads /></div>
         <div className="area-ring">
           <CompletionRing />
         </div>
-        <div className="area-inspect">{/* slot:inspect */}</div>
+        <div className="area-inspect"><Inspector /></div>
       </main>
     </div>
   );

@@ -2,11 +2,15 @@
 // examples): through Monaco's model when the editor is up, so the change is
 // one undoable step of the editor's own undo/redo; else straight to the store.
 import { setSource } from './engine/runtime.ts';
+import { useStore } from './store/index.ts';
 
 export interface TextModelLike {
   getValue(): string;
   /** Replaces the whole text as one undoable edit. */
   replaceAll(text: string): void;
+  /** The editor's own undo / redo (optional: absent before the editor is up). */
+  undo?(): void;
+  redo?(): void;
 }
 
 let model: TextModelLike | null = null;
@@ -20,4 +24,21 @@ export function registerModel(m: TextModelLike | null): void {
 export function replaceSource(text: string, exampleName: string | null = null): void {
   if (model && model.getValue() !== text) model.replaceAll(text);
   setSource(text, exampleName);
+}
+
+/** The newest text: the editor's (it may be ahead of the store while typing), else the store's. */
+export function currentSource(): string {
+  return model ? model.getValue() : useStore.getState().source;
+}
+
+/** Monaco's undo / redo, for buttons outside the editor; false when there is no editor. */
+export function undoSource(): boolean {
+  if (!model?.undo) return false;
+  model.undo();
+  return true;
+}
+export function redoSource(): boolean {
+  if (!model?.redo) return false;
+  model.redo();
+  return true;
 }

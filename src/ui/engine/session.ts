@@ -282,7 +282,8 @@ export class Session {
         this.error = cp.state.error;
         this.events = cp.event;
         this.traceCursor = this.k.counters().traceSeq;
-        this.narration = [];
+        // What was said up to the checkpoint still holds; replay says the rest again.
+        this.narration = this.narration.filter((n) => n.event <= cp.event);
       }
     }
     while (this.events < target && !this.finished) this.run(target - this.events);

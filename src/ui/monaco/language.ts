@@ -1,6 +1,7 @@
 // The syslet program language for Monaco: tokens and theme colours.
 import type * as Monaco from 'monaco-editor/editor';
 import { KEYWORDS, SYSCALL_NAMES, BUILTINS } from '../lang/names.ts';
+import { registerSysletFeatures } from './features.ts';
 
 export const LANGUAGE_ID = 'syslet';
 
@@ -39,4 +40,18 @@ export function registerSysletLanguage(monaco: typeof Monaco): void {
       { token: 'comment', foreground: '737aa2', fontStyle: 'italic' },
     ],
   });
+  monaco.editor.defineTheme('syslet-light', {
+    base: 'vs',
+    inherit: true,
+    colors: { 'editor.background': '#ffffff' },
+    rules: [
+      { token: 'keyword', foreground: '7a3ec8' },
+      { token: 'type', foreground: '006d95', fontStyle: 'bold' },
+      { token: 'constant', foreground: 'b34700' },
+      { token: 'string', foreground: '1d7a2e' },
+      { token: 'number', foreground: '8a5a00' },
+      { token: 'comment', foreground: '5c6480', fontStyle: 'italic' },
+    ],
+  });
+  registerSysletFeatures(monaco, LANGUAGE_ID);
 }

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { monaco } from '../../monaco/setup.ts';
 import { LANGUAGE_ID } from '../../monaco/language.ts';
 import { registerModel } from '../../editing.ts';
+import { attachLiveFeatures } from '../../monaco/features.ts';
 
 interface Props {
   value: string;
@@ -27,7 +28,10 @@ export default function MonacoEditor({ value, onChange }: Props) {
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       ariaLabel: 'Syslet program',
+      // Hovers and suggestions may reach past the narrow editor pane.
+      fixedOverflowWidgets: true,
     });
+    const live = attachLiveFeatures(monaco, editor, model);
     let replacing = false;
     const sub = model.onDidChangeContent(() => {
       if (!replacing) changed.current(model.getValue());
@@ -41,9 +45,12 @@ export default function MonacoEditor({ value, onChange }: Props) {
         editor.pushUndoStop();
         replacing = false;
       },
+      undo: () => editor.trigger('graph', 'undo', null),
+      redo: () => editor.trigger('graph', 'redo', null),
     });
     return () => {
       registerModel(null);
+      live.dispose();
       sub.dispose();
       editor.dispose();
       model.dispose();

@@ -13,20 +13,20 @@ export function Toolbar() {
   const finished = status === 'done' || status === 'error';
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
-      <button type="button" className="btn primary" onClick={play} disabled={!ready || playing} aria-keyshortcuts="F5" title="Run (F5)">
-        ▶ Run
+      <button type="button" className="btn primary" aria-label="Run" onClick={play} disabled={!ready || playing} aria-keyshortcuts="F5" title="Run (F5)">
+        <span aria-hidden="true">▶</span> Run
       </button>
-      <button type="button" className="btn" onClick={pause} disabled={!playing} aria-keyshortcuts="F6" title="Pause (F6)">
-        ⏸ Pause
+      <button type="button" className="btn" aria-label="Pause" onClick={pause} disabled={!playing} aria-keyshortcuts="F6" title="Pause (F6)">
+        <span aria-hidden="true">⏸</span> Pause
       </button>
-      <button type="button" className="btn" onClick={step} disabled={!ready || finished} aria-keyshortcuts="F10" title="Step one event (F10)">
-        ⤼ Step
+      <button type="button" className="btn" aria-label="Step" onClick={step} disabled={!ready || finished} aria-keyshortcuts="F10" title="Step one event (F10)">
+        <span aria-hidden="true">⤼</span> Step
       </button>
-      <button type="button" className="btn" onClick={stepBack} disabled={!ready || events === 0} aria-keyshortcuts="Shift+F10" title="Step back one event (Shift+F10)">
-        ⤺ Step back
+      <button type="button" className="btn" aria-label="Step back" onClick={stepBack} disabled={!ready || events === 0} aria-keyshortcuts="Shift+F10" title="Step back one event (Shift+F10)">
+        <span aria-hidden="true">⤺</span> Step back
       </button>
-      <button type="button" className="btn" onClick={reset} disabled={!ready} aria-keyshortcuts="Control+Shift+Backspace" title="Reset (Ctrl+Shift+Backspace)">
-        ⟲ Reset
+      <button type="button" className="btn" aria-label="Reset" onClick={reset} disabled={!ready} aria-keyshortcuts="Control+Shift+Backspace" title="Reset (Ctrl+Shift+Backspace)">
+        <span aria-hidden="true">⟲</span> Reset
       </button>
       <label className="speed">
         Speed

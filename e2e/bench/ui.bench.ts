@@ -1,0 +1,141 @@
+// UI figures for issue #4 §9: step latency, ring frame times under load,
+// jumping back 100,000 events, first paint of the graph, initial JS size.
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+function report(name: string, value: string) {
+  console.log(`${name.padEnd(62)} ${value}`);
+}
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function ready(page: Page) {
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('event-count')).toBeVisible();
+}
+
+async function runToEnd(page: Page) {
+  await page.getByLabel('Speed', { exact: true }).selectOption('Infinity');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 240_000 });
+}
+
+test('ui bench', async ({ page }) => {
+  console.log('\nSyslet Playground UI bench (Chromium, 1440x900, production build)\n');
+
+  // Initial JS without the Monaco chunk: index.html's scripts and their modulepreloads.
+  const html = readFileSync('dist/index.html', 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = (f: string) => gzipSync(readFileSync(`dist/${f}`)).length;
+  const initialGz = initial.reduce((n, f) => n + gz(f), 0);
+  const monaco = readdirSync('dist/assets').filter((f) => /^MonacoEditor.*\.js$/.test(f));
+  report('initial JS (gzip), without the Monaco chunk', `${(initialGz / 1024).toFixed(1)} KB (${initial.join(', ')})`);
+  report('Monaco chunk (gzip, loaded lazily)', `${(monaco.reduce((n, f) => n + gz(`assets/${f}`), 0) / 1024).toFixed(1)} KB`);
+
+  // First paint of the example graph after navigation.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __graphAt?: number };
+    new MutationObserver((_, mo) => {
+      if (document.querySelector('.react-flow__node')) {
+        w.__graphAt = performance.now();
+        mo.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const firstPaint: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/?example=read-loop');
+    await page.waitForFunction(() => (window as unknown as { __graphAt?: number }).__graphAt !== undefined, null, { timeout: 30_000 });
+    firstPaint.push(await page.evaluate(() => (window as unknown as { __graphAt: number }).__graphAt));
+  }
+  report('first paint of the example graph after navigation (median of 5)', ms(pct(firstPaint, 50)));
+
+  // Step click to updated DOM.
+  await page.goto('/?example=fio-batch');
+  await ready(page);
+  const steps = await page.evaluate(async () => {
+    const btn = document.querySelector<HTMLButtonElement>('button[aria-label="Step"]')!;
+    const count = document.querySelector('[data-testid="event-count"]')!;
+    const dom: number[] = [];
+    const frame: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const before = count.textContent;
+      const t0 = performance.now();
+      await new Promise<void>((res) => {
+        const mo = new MutationObserver(() => {
+          if (count.textContent !== before) {
+            mo.disconnect();
+            res();
+          }
+        });
+        mo.observe(count, { childList: true, subtree: true, characterData: true });
+        btn.click();
+      });
+      dom.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      frame.push(performance.now() - t0);
+    }
+    return { dom, frame };
+  });
+  report('Step click to updated DOM (median / p95 of 40)', `${ms(pct(steps.dom, 50))} / ${ms(pct(steps.dom, 95))}`);
+  report('Step click to the next painted frame (median / p95)', `${ms(pct(steps.frame, 50))} / ${ms(pct(steps.frame, 95))}`);
+
+  // Ring view frame times while the stress example runs at full speed.
+  await page.goto('/?example=stress');
+  await ready(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __last: number; __rec: boolean };
+    w.__frames = [];
+    w.__last = 0;
+    w.__rec = true;
+    const tick = (t: number) => {
+      if (w.__last) w.__frames.push(t - w.__last);
+      w.__last = t;
+      if (w.__rec) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await runToEnd(page);
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __rec: boolean };
+    w.__rec = false;
+    return w.__frames;
+  });
+  const events = await page.getByTestId('event-count').textContent();
+  report(`frame time while "stress" runs at max speed (p50 / p95 of ${frames.length})`, `${ms(pct(frames, 50))} / ${ms(pct(frames, 95))}  [${events}]`);
+
+  // Jump back 100,000 events: a longer stress run, then the scrubber.
+  const text = readFileSync('src/ui/examples/stress.syslet', 'utf8').replace('var total = 3000', 'var total = 6000');
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await page.waitForTimeout(600);
+  await runToEnd(page);
+  const jumps = await page.evaluate(async () => {
+    const range = document.querySelector<HTMLInputElement>('input[aria-label="Timeline: event number"]')!;
+    const count = document.querySelector('[data-testid="event-count"]')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const out: number[] = [];
+    const end = Number(range.max);
+    for (const target of [end - 100_000, end, end - 100_000, end, end - 100_000]) {
+      const before = count.textContent;
+      const t0 = performance.now();
+      await new Promise<void>((res) => {
+        const mo = new MutationObserver(() => {
+          if (count.textContent !== before) {
+            mo.disconnect();
+            res();
+          }
+        });
+        mo.observe(count, { childList: true, subtree: true, characterData: true });
+        setter.call(range, String(target));
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      out.push(performance.now() - t0);
+    }
+    return { out, end };
+  });
+  report(`jump back 100,000 events of ${jumps.end.toLocaleString('en')} (each of 3 jumps)`, [0, 2, 4].map((i) => ms(jumps.out[i])).join(', '));
+  report('jump forward 100,000 events again (each of 2)', [1, 3].map((i) => ms(jumps.out[i])).join(', '));
+});

@@ -1,0 +1,85 @@
+import { memo, useContext } from 'react';
+import { Handle, NodeToolbar, Position, type NodeProps } from '@xyflow/react';
+import { useStore } from '../../store/index.ts';
+import { toggleBreakpoint } from '../../engine/runtime.ts';
+import { formatResult } from '../../../engine-wasm/host/syscalls.ts';
+import { flagLabel, flagTone, type AtomNode as AtomNodeType } from './graph.ts';
+import { lastResult } from './live.ts';
+import { GraphActionsContext } from './context.ts';
+
+const hidden = { isConnectable: false, className: 'handle-hidden' } as const;
+
+function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
+  const { name } = data;
+  const active = useStore((s) => s.snap?.activeAtomName === name);
+  const done = useStore((s) => s.snap?.status === 'done');
+  const breakpoint = useStore((s) => s.breakpoints.includes(name));
+  const result = useStore((s) => lastResult(s.snap, s.layout, name));
+  const actions = useContext(GraphActionsContext);
+  const argTitle = data.args.map((a, k) => `${data.params[k] ?? `arg${k}`} = &${a}`).join(', ');
+  const classes = ['atom-node', active && 'is-active', breakpoint && 'has-breakpoint', selected && 'is-selected'];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-testid={`atom-node-${name}`} aria-label={`Atom ${name}`}>
+      <NodeToolbar position={Position.Top} className="atom-toolbar" isVisible={selected && actions.editing !== name}>
+        <button type="button" className="btn" onClick={() => actions.edit(name)} disabled={!actions.editable}>
+          Edit
+        </button>
+        <button type="button" className="btn danger" onClick={() => actions.remove(name)} disabled={!actions.editable}>
+          Delete
+        </button>
+      </NodeToolbar>
+      <Handle type="target" position={Position.Top} id="in" isConnectable={false} className="handle-in" />
+      <Handle type="target" position={Position.Right} id="loop-in" style={{ top: '30%' }} {...hidden} />
+      <Handle type="source" position={Position.Right} id="loop-out" style={{ top: '70%' }} {...hidden} />
+      <Handle type="target" position={Position.Left} id="data-in" style={{ top: '30%' }} {...hidden} />
+      <Handle type="source" position={Position.Left} id="data-out" style={{ top: '70%' }} {...hidden} />
+      <header className="atom-head">
+        <button
+          type="button"
+          className="bp-dot nodrag"
+          aria-label={`Breakpoint on ${name}`}
+          aria-pressed={breakpoint}
+          title={breakpoint ? 'Remove the breakpoint' : 'Pause the run when this atom completes'}
+          onClick={() => toggleBreakpoint(name)}
+        />
+        <span className="atom-name">{name}</span>
+        {active && <span className="atom-badge">{done ? 'last' : 'running'}</span>}
+      </header>
+      <div className="atom-call" title={`${data.syscall}(${argTitle})`}>
+        <span className="atom-syscall">{data.syscall}</span>(
+        {data.args.map((a, k) => (
+          <span key={k}>
+            {k > 0 && ', '}
+            <span className="atom-arg">{a}</span>
+          </span>
+        ))}
+        )
+      </div>
+      <div className="atom-ret">
+        {data.ret ? (
+          <span>
+            ret → <span className="atom-arg">{data.ret}</span>
+          </span>
+        ) : (
+          <span title="No ret: the result is not stored (ret_ptr = 0)">no ret</span>
+        )}
+        <span className={`atom-result${result === undefined ? ' none' : result < 0 ? ' bad' : ''}`} title="The atom's last result">
+          {result === undefined ? 'not run yet' : <>= {formatResult(result)}</>}
+        </span>
+      </div>
+      {data.flags.length > 0 && (
+        <ul className="atom-flags" aria-label="Flags">
+          {data.flags.map((f) => (
+            <li key={f} className={`flag-chip tone-${flagTone(f)}`} title={f}>
+              {flagLabel(f)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Handle type="source" position={Position.Bottom} id="skip" style={{ left: '22%' }} {...hidden} />
+      <Handle type="source" position={Position.Bottom} id="next" className="handle-next" title="Drag to another atom to set next" />
+    </div>
+  );
+}
+
+export const AtomNode = memo(AtomNodeView);

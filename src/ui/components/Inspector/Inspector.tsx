@@ -1,0 +1,61 @@
+// The inspect pane: Memory, Files and the narration Log as WAI-ARIA tabs
+// (arrow keys, Home and End move between them; the tab that gets focus is selected).
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { MemoryView } from '../MemoryView/MemoryView.tsx';
+import { FilesView } from '../FilesView/FilesView.tsx';
+import { NarrationLog } from '../Narration/NarrationLog.tsx';
+import './inspector.css';
+
+const TABS = [
+  { id: 'memory', label: 'Memory', Panel: MemoryView },
+  { id: 'files', label: 'Files', Panel: FilesView },
+  { id: 'log', label: 'Log', Panel: NarrationLog },
+] as const;
+
+export function Inspector() {
+  const [selected, setSelected] = useState(0);
+  const base = useId();
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const select = (i: number) => {
+    const next = (i + TABS.length) % TABS.length;
+    setSelected(next);
+    tabs.current[next]?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowRight: selected + 1, ArrowLeft: selected - 1, Home: 0, End: TABS.length - 1 };
+    if (e.key in moves) {
+      e.preventDefault();
+      select(moves[e.key]);
+    }
+  };
+  const { Panel } = TABS[selected];
+  return (
+    <div className="pane inspector">
+      <div className="pane-title inspector-tabs" role="tablist" aria-label="Inspector" onKeyDown={onKeyDown}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${base}-tab-${t.id}`}
+            aria-selected={i === selected}
+            aria-controls={`${base}-panel-${t.id}`}
+            tabIndex={i === selected ? 0 : -1}
+            className={`inspector-tab${i === selected ? ' selected' : ''}`}
+            onClick={() => setSelected(i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {TABS.map((t, i) => (
+        <div key={t.id} role="tabpanel" id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={i !== selected} className="inspector-panel">
+          {i === selected && <Panel />}
+        </div>
+      ))}
+    </div>
+  );
+}

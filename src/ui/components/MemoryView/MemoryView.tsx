@@ -1,0 +1,148 @@
+// User memory as a hex dump of the program image, with every region decoded
+// and named: the async_head_user, ring slots, atoms field by field, vars,
+// strings, buffers. Pointers can be followed; bytes that changed flash.
+import { useCallback, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { useStore, type Store } from '../../store/index.ts';
+import { nameAddress, programNames, hex } from '../Narration/names.ts';
+import { useMemory } from './useMemory.ts';
+import { HexRow, type RowMeta } from './HexRow.tsx';
+import { NoteRow, type Chip } from './NoteRow.tsx';
+import { decodeField, describeField, fieldAt, rowsOf, REGION_KINDS, REGION_LABEL, type Image } from './regions.ts';
+import './memory.css';
+
+const selectLayout = (s: Store) => s.layout;
+const HIGHLIGHT_MS = 2200;
+
+function metaOf(image: Image): Map<number, RowMeta> {
+  const out = new Map<number, RowMeta>();
+  for (let addr = image.start; addr < image.end; addr += 16) {
+    const kinds: RowMeta['kinds'][number][] = [];
+    const fids: number[] = [];
+    const starts: boolean[] = [];
+    for (let a = addr; a < addr + 16; a++) {
+      const fid = fieldAt(image.fields, a);
+      kinds.push(fid >= 0 ? image.fields[fid].kind : null);
+      fids.push(fid);
+      starts.push(fid >= 0 && image.fields[fid].addr === a);
+    }
+    out.set(addr, { kinds, fids, starts });
+  }
+  return out;
+}
+
+/** Fields not worth a chip: the unused fidelity words of the ahu, arg pointers past the list's end, private — while zero. */
+const QUIET = /^(head_stack|head_eip|new_thread_stack|new_thread_eip|arg_ptr\[[1-5]\]|private)$/;
+function quiet(f: Image['fields'][number], bytes: Uint8Array, start: number): boolean {
+  if (!QUIET.test(f.name)) return false;
+  for (let i = f.addr - start; i < f.addr - start + f.size; i++) if (bytes[i]) return false;
+  return true;
+}
+
+function mask(from: number, arr: ArrayLike<number>, base: number): number {
+  let m = 0;
+  for (let i = 0; i < 16; i++) if (arr[from - base + i]) m |= 1 << i;
+  return m;
+}
+
+export function MemoryView() {
+  const lay = useStore(selectLayout);
+  const { image, bytes, changed, gen } = useMemory();
+  const names = useMemo(() => (lay ? programNames(lay) : null), [lay]);
+  const meta = useMemo(() => (image ? metaOf(image) : null), [image]);
+  const rows = useMemo(() => (image ? rowsOf(image, bytes) : []), [image, bytes]);
+  const [detail, setDetail] = useState(-1);
+  const [hl, setHl] = useState<{ from: number; to: number } | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const timer = useRef(0);
+
+  const follow = useCallback(
+    (target: number) => {
+      if (!image) return;
+      const fid = fieldAt(image.fields, target);
+      const f = fid >= 0 ? image.fields[fid] : null;
+      setHl(f ? { from: f.addr, to: f.addr + f.size } : { from: target, to: target + 4 });
+      if (fid >= 0) setDetail(fid);
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => setHl(null), HIGHLIGHT_MS);
+      const row = scroller.current?.querySelector<HTMLElement>(`[data-addr="${target & ~15}"]`);
+      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      row?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    },
+    [image],
+  );
+
+  const onPoint = (e: SyntheticEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-field]');
+    if (el) setDetail(Number(el.dataset.field));
+  };
+  const onClick = (e: SyntheticEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('.mem-byte[data-field]');
+    if (!el || !image || !names) return;
+    const d = decodeField(image.fields[Number(el.dataset.field)], bytes, image.start, names);
+    if (d.target !== undefined) follow(d.target);
+  };
+
+  if (!image || !names || !meta || bytes.length === 0) {
+    return (
+      <section className="memory-view" aria-label="Memory">
+        <p className="pane-empty">Memory appears when a program without errors is loaded.</p>
+      </section>
+    );
+  }
+  const chipsOf = (ids: readonly number[]): Chip[] =>
+    ids.filter((fid) => !quiet(image.fields[fid], bytes, image.start)).map((fid) => {
+      const field = image.fields[fid];
+      const value = decodeField(field, bytes, image.start, names);
+      return { fid, field, value, target: value.target !== undefined ? nameAddress(names, value.target) : undefined };
+    });
+  const hlFrom = hl?.from ?? 0;
+  const hlTo = hl?.to ?? 0;
+  const hlMask = (addr: number) => {
+    let m = 0;
+    for (let i = 0; i < 16; i++) if (addr + i >= hlFrom && addr + i < hlTo) m |= 1 << i;
+    return m;
+  };
+  const shown = detail >= 0 && detail < image.fields.length ? image.fields[detail] : null;
+
+  return (
+    <section className="memory-view" aria-label="Memory">
+      <ul className="mem-legend" aria-label="Legend">
+        {REGION_KINDS.map((k) => (
+          <li key={k} className={`band-${k}`} title={REGION_LABEL[k]}>
+            <span className="mem-swatch" aria-hidden="true" />
+            {k}
+          </li>
+        ))}
+      </ul>
+      <div className="mem-scroll" ref={scroller} tabIndex={0} aria-label={`User memory ${hex(image.start)} to ${hex(image.end)}`} onMouseOver={onPoint} onFocus={onPoint} onClick={onClick}>
+        {rows.map((r) => {
+          if (r.t === 'gap') {
+            return (
+              <div key={r.addr} className="mem-gap" data-addr={r.addr}>
+                <span className="mem-addr">{r.addr.toString(16)}</span>… {r.bytes.toLocaleString('en')} zero bytes …
+              </div>
+            );
+          }
+          const hexes = Array.from(bytes.subarray(r.addr - image.start, r.addr - image.start + 16), (b) => b.toString(16).padStart(2, '0')).join('');
+          return (
+            <div key={r.addr} className="mem-block">
+              {r.notes.length > 0 && <NoteRow chips={chipsOf(r.notes)} onFollow={follow} />}
+              <HexRow addr={r.addr} meta={meta.get(r.addr)!} hexes={hexes} flash={mask(r.addr, changed, image.start)} gen={gen} hl={hlMask(r.addr)} />
+            </div>
+          );
+        })}
+      </div>
+      <p className="mem-detail" data-testid="memory-detail">
+        {shown ? (
+          <>
+            <span className={`mem-swatch band-${shown.kind}`} aria-hidden="true" />
+            {describeField(shown, decodeField(shown, bytes, image.start, names))}
+            <span className="muted"> · {hex(shown.addr)}, {shown.size} byte{shown.size === 1 ? '' : 's'}</span>
+          </>
+        ) : (
+          <span className="muted">Point at a field to decode it; click a pointer (→) to jump to what it points at.</span>
+        )}
+      </p>
+    </section>
+  );
+}

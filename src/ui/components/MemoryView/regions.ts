@@ -1,0 +1,165 @@
+// The program image in user memory, cut into named fields and decoded from
+// raw bytes: the async_head_user, the ring slots, each atom's fields, vars,
+// strings, buffers and the driver's print scratch. Pure: no React, no kernel.
+import type { Layout } from '../../lang/layout.ts';
+import * as L from '../../../engine-wasm/abi/layout.ts';
+import { syscallName } from '../../../engine-wasm/host/syscalls.ts';
+import { FLAG_ORDER, CONSTANTS } from '../../lang/names.ts';
+import { hex, nameAddress, quoteShort, SCRATCH_BYTES, type ProgramNames } from '../Narration/names.ts';
+
+export type RegionKind = 'ahu' | 'ring' | 'atom' | 'var' | 'string' | 'buffer' | 'scratch';
+export const REGION_KINDS: readonly RegionKind[] = ['ahu', 'ring', 'atom', 'var', 'string', 'buffer', 'scratch'];
+export const REGION_LABEL: Readonly<Record<RegionKind, string>> = {
+  ahu: 'async_head_user', ring: 'completion ring', atom: 'atom', var: 'var', string: 'string', buffer: 'buffer', scratch: 'print scratch',
+};
+
+export interface Field {
+  readonly addr: number;
+  readonly size: number;
+  readonly kind: RegionKind;
+  /** The record it belongs to: "atom rd", "var bufp", "async_head_user". */
+  readonly region: string;
+  /** The field inside the record: "arg_ptr[1]"; empty for a whole var, string or buffer. */
+  readonly name: string;
+  /** True for the first field of its record. */
+  readonly first: boolean;
+  readonly decode: 'int' | 'ptr' | 'flags' | 'nr' | 'ringsize' | 'var' | 'string' | 'buffer';
+}
+
+export interface Image {
+  readonly start: number;
+  readonly end: number;
+  readonly fields: readonly Field[];
+}
+
+
+const AHU_FIELDS: readonly [string, Field['decode']][] = [
+  ['kernel_ring_idx', 'int'], ['user_ring_idx', 'int'], ['completion_ring', 'ptr'], ['ring_size_bytes', 'ringsize'],
+  ['head_stack', 'int'], ['head_eip', 'int'], ['new_thread_stack', 'int'], ['new_thread_eip', 'int'],
+];
+const ATOM_FIELDS: readonly [string, Field['decode']][] = [
+  ['flags', 'flags'], ['nr', 'nr'], ['ret_ptr', 'ptr'], ['next', 'ptr'],
+  ...Array.from({ length: L.NATOMARG }, (_, i): [string, Field['decode']] => [`arg_ptr[${i}]`, 'ptr']),
+  ['private', 'int'],
+];
+
+export function imageOf(lay: Layout): Image {
+  const fields: Field[] = [];
+  const record = (kind: RegionKind, region: string, addr: number, list: readonly [string, Field['decode']][]) =>
+    list.forEach(([name, decode], i) => fields.push({ addr: addr + 4 * i, size: 4, kind, region, name, first: i === 0, decode }));
+  record('ahu', 'async_head_user', lay.ahu, AHU_FIELDS);
+  for (let i = 0; i < lay.ringEntries; i++) {
+    fields.push({ addr: lay.ring + 4 * i, size: 4, kind: 'ring', region: 'completion ring', name: `slot ${i}`, first: i === 0, decode: 'ptr' });
+  }
+  for (const [name, sym] of lay.symbols) {
+    if (sym.kind === 'atom') record('atom', `atom ${name}`, sym.addr, ATOM_FIELDS);
+    else if (sym.kind === 'var') fields.push({ addr: sym.addr, size: 4, kind: 'var', region: `var ${name}`, name: '', first: true, decode: 'var' });
+    else if (sym.bytes > 0) fields.push({ addr: sym.addr, size: sym.bytes, kind: 'buffer', region: `buffer ${name}`, name: '', first: true, decode: 'buffer' });
+  }
+  for (const [text, addr] of lay.strings) {
+    fields.push({ addr, size: text.length + 1, kind: 'string', region: 'string', name: '', first: true, decode: 'string' });
+  }
+  const scratch = (lay.end + 3) & ~3;
+  const end = Math.min(scratch + SCRATCH_BYTES, L.USER_END);
+  if (end > scratch) fields.push({ addr: scratch, size: end - scratch, kind: 'scratch', region: 'print scratch', name: '', first: true, decode: 'buffer' });
+  fields.sort((a, b) => a.addr - b.addr);
+  return { start: L.USER_BASE, end: (end + 15) & ~15, fields };
+}
+
+export interface Decoded {
+  /** The value as shown: "4 (write)", "0x10048 → var bufp", "NULL". */
+  readonly text: string;
+  /** Where a pointer leads, when it leads into the program. */
+  readonly target?: number;
+}
+
+export function flagsText(v: number): string {
+  if (v === 0) return '0';
+  const names = FLAG_ORDER.filter((f) => (v & (CONSTANTS.get(f) ?? 0)) !== 0).map((f) => f.replace('SYSLET_', ''));
+  return `${hex(v)} ${names.join('|')}`;
+}
+
+function text(bytes: Uint8Array, from: number, n: number): string {
+  let s = '';
+  for (let i = 0; i < n && from + i < bytes.length; i++) {
+    const c = bytes[from + i];
+    if (c === 0) break;
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+/** Decodes a field from `bytes`, a copy of memory starting at `start`. */
+export function decodeField(f: Field, bytes: Uint8Array, start: number, names: ProgramNames): Decoded {
+  const at = f.addr - start;
+  const word = at + 4 <= bytes.length ? (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0 : 0;
+  const ptr = (): Decoded => {
+    if (word === 0) return { text: 'NULL' };
+    const n = nameAddress(names, word);
+    return n ? { text: `${hex(word)} → ${n.label}`, target: word } : { text: hex(word) };
+  };
+  switch (f.decode) {
+    case 'int': return { text: String(word | 0) };
+    case 'ptr': return ptr();
+    case 'flags': return { text: flagsText(word) };
+    case 'nr': return { text: `${word} (${syscallName(word)})` };
+    case 'ringsize': return { text: `${word} (${word >>> 2} slot${word >>> 2 === 1 ? '' : 's'})` };
+    case 'var': {
+      const n = word > 0xffff ? nameAddress(names, word) : undefined;
+      return n ? { text: `${hex(word)} → ${n.label}`, target: word } : { text: String(word | 0) };
+    }
+    case 'string': return { text: quoteShort(text(bytes, at, f.size)) };
+    case 'buffer': {
+      let used = 0;
+      for (let i = at; i < at + f.size && i < bytes.length; i++) if (bytes[i] !== 0) used++;
+      return { text: `${f.size.toLocaleString('en')} bytes, ${used.toLocaleString('en')} non-zero` };
+    }
+  }
+}
+
+/** "atom rd · arg_ptr[1] = 0x10048 → var bufp" */
+export function describeField(f: Field, d: Decoded): string {
+  return `${f.region}${f.name ? ` · ${f.name}` : ''} = ${d.text}`;
+}
+
+/** Index of the field holding `addr`, or -1. Fields are sorted and do not overlap. */
+export function fieldAt(fields: readonly Field[], addr: number): number {
+  let lo = 0;
+  let hi = fields.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const f = fields[mid];
+    if (addr < f.addr) hi = mid - 1;
+    else if (addr >= f.addr + f.size) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export type Row = { readonly t: 'hex'; readonly addr: number; readonly notes: readonly number[] } | { readonly t: 'gap'; readonly addr: number; readonly bytes: number };
+
+/** 16-byte rows; runs of at least three all-zero rows where no field starts fold into one gap. */
+export function rowsOf(image: Image, bytes: Uint8Array): Row[] {
+  const rows: Row[] = [];
+  let fi = 0;
+  let zeros: number[] = [];
+  const flush = () => {
+    if (zeros.length >= 3) rows.push({ t: 'gap', addr: zeros[0], bytes: zeros.length * 16 });
+    else for (const addr of zeros) rows.push({ t: 'hex', addr, notes: [] });
+    zeros = [];
+  };
+  for (let addr = image.start; addr < image.end; addr += 16) {
+    const notes: number[] = [];
+    while (fi < image.fields.length && image.fields[fi].addr < addr + 16) notes.push(fi++);
+    let zero = notes.length === 0;
+    for (let i = addr - image.start; zero && i < addr - image.start + 16; i++) if (bytes[i]) zero = false;
+    if (zero) {
+      zeros.push(addr);
+      continue;
+    }
+    flush();
+    rows.push({ t: 'hex', addr, notes });
+  }
+  flush();
+  return rows;
+}

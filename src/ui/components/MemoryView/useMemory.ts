@@ -1,0 +1,41 @@
+// A copy of the program image's bytes, re-read from the kernel whenever the
+// snapshot (or the program) changes, with the bytes that changed since the last read.
+import { useEffect, useState } from 'react';
+import { useStore, type Store } from '../../store/index.ts';
+import { currentKernel } from '../../engine/runtime.ts';
+import type { Layout } from '../../lang/layout.ts';
+import { imageOf, type Image } from './regions.ts';
+
+export interface MemoryState {
+  readonly lay: Layout | null;
+  readonly image: Image | null;
+  readonly bytes: Uint8Array;
+  /** 1 where the byte changed since the previous read. */
+  readonly changed: Uint8Array;
+  /** Counts reads, so a changed byte flashes anew each time. */
+  readonly gen: number;
+}
+
+const EMPTY: MemoryState = { lay: null, image: null, bytes: new Uint8Array(0), changed: new Uint8Array(0), gen: 0 };
+
+function read(lay: Layout | null, old: MemoryState): MemoryState {
+  const k = currentKernel();
+  if (!k || !lay) return EMPTY;
+  const image = old.lay === lay && old.image ? old.image : imageOf(lay);
+  const bytes = k.bytes(image.start, image.end - image.start).slice();
+  const changed = new Uint8Array(bytes.length);
+  if (old.lay === lay && old.bytes.length === bytes.length) for (let i = 0; i < bytes.length; i++) changed[i] = bytes[i] !== old.bytes[i] ? 1 : 0;
+  return { lay, image, bytes, changed, gen: old.gen + 1 };
+}
+
+export function useMemory(): MemoryState {
+  const [mem, setMem] = useState<MemoryState>(() => read(useStore.getState().layout, EMPTY));
+  useEffect(
+    () =>
+      useStore.subscribe((s: Store, prev: Store) => {
+        if (s.snap !== prev.snap || s.layout !== prev.layout) setMem((old) => read(s.layout, old));
+      }),
+    [],
+  );
+  return mem;
+}

@@ -1,0 +1,31 @@
+// The latest sentence, large, under the toolbar: what just happened, for the back row.
+import { useStore, type Store } from '../../store/index.ts';
+import { useSentences } from './useSentences.ts';
+import { formatTime, headline } from './narrate.ts';
+import './narration.css';
+
+const selectEvents = (s: Store) => s.snap?.events ?? 0;
+const selectNarration = (s: Store) => s.snap?.narration;
+
+export function NarrationBar() {
+  const events = useStore(selectEvents);
+  const entries = useStore(selectNarration);
+  const sentence = headline(useSentences(), events, entries ?? []);
+  return (
+    <div className={`narration-bar tone-${sentence?.tone ?? 'driver'}`} data-testid="narration-bar">
+      <span className="narration-bar-when" aria-hidden={!sentence}>
+        {sentence ? (
+          <>
+            <span className="narration-bar-event">#{sentence.event.toLocaleString('en')}</span>
+            <span className="narration-bar-time">{formatTime(sentence.time)}</span>
+          </>
+        ) : (
+          'ready'
+        )}
+      </span>
+      <p className={`narration-bar-text${(sentence?.text.length ?? 0) > 100 ? ' long' : ''}`} aria-live="polite" title={sentence?.text}>
+        {sentence ? sentence.text : 'Press Run or Step: every event is explained here in one sentence.'}
+      </p>
+    </div>
+  );
+}

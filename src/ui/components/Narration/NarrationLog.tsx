@@ -1,0 +1,41 @@
+// The recent sentences, newest at the bottom; follows the end unless the user scrolled up.
+import { useEffect, useRef } from 'react';
+import { useSentences } from './useSentences.ts';
+import { formatTime } from './narrate.ts';
+import './narration.css';
+
+const SHOWN = 300;
+
+export function NarrationLog() {
+  const all = useSentences();
+  const shown = all.length > SHOWN ? all.slice(-SHOWN) : all;
+  const list = useRef<HTMLOListElement>(null);
+  const pinned = useRef(true);
+  useEffect(() => {
+    const el = list.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [shown]);
+  const onScroll = () => {
+    const el = list.current;
+    if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+  };
+  return (
+    <section className="narration-log" aria-label="Narration">
+      {shown.length === 0 ? (
+        <p className="pane-empty">Nothing has happened yet. Press Run or Step.</p>
+      ) : (
+        <ol className="narration-list" ref={list} onScroll={onScroll} tabIndex={0} aria-label="Narration, oldest first">
+          {shown.map((s) => (
+            <li key={s.key} className={`narration-item tone-${s.tone}`}>
+              <span className="narration-meta">
+                <span className="narration-event">#{s.event.toLocaleString('en')}</span>
+                <span className="narration-time">{formatTime(s.time)}</span>
+              </span>
+              <span className="narration-text">{s.text}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

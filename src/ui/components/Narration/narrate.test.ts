@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadKernelNode } from '../../../engine-wasm/host/node.ts';
+import type { Kernel } from '../../../engine-wasm/host/kernel.ts';
+import { readFiles, TRACE_KINDS, type TraceKind, type TraceRec } from '../../../engine-wasm/host/records.ts';
+import * as L from '../../../engine-wasm/abi/layout.ts';
+import { parse } from '../../lang/parse.ts';
+import { layout, type Layout } from '../../lang/layout.ts';
+import { Session, type Narration } from '../../engine/session.ts';
+import { narrate, narrateAll, formatTime, callText, headline, type NarrateContext } from './narrate.ts';
+import { programNames, nameAddress } from './names.ts';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url);
+const example = (name: string) => readFileSync(new URL(`${name}.syslet`, EXAMPLES), 'utf8');
+
+function lay(text: string): Layout {
+  const l = layout(parse(text).program);
+  expect(l.ok).toBe(true);
+  return l;
+}
+
+const COLD = lay(example('cold-read'));
+const sym = (name: string) => COLD.symbols.get(name)!.addr;
+const ctx: NarrateContext = {
+  names: programNames(COLD),
+  files: [{ ino: 4, path: '/etc/motd' }, { ino: 5, path: '/usr/share/dict/words' }],
+};
+
+function rec(kind: TraceKind, fields: Partial<TraceRec> = {}): TraceRec {
+  return { seq: 0, kind, time: 0n, tid: 0, atom: 0, nr: 0, result: 0, args: [0, 0, 0, 0, 0, 0], aux: 0, aux2: 0, ...fields };
+}
+const kernel = (trace: TraceRec, event = 1): Narration => ({ event, kind: 'kernel', trace, text: '' });
+const say = (trace: TraceRec) => narrate(kernel(trace), ctx);
+
+describe('names', () => {
+  test('addresses get the program names', () => {
+    expect(nameAddress(ctx.names, sym('rd'))?.label).toBe('atom rd');
+    expect(nameAddress(ctx.names, sym('text') + 16)?.label).toBe('buffer text+16');
+    expect(nameAddress(ctx.names, COLD.strings.get('/etc/motd')!)?.label).toBe('string "/etc/motd"');
+    expect(nameAddress(ctx.names, COLD.ring + 8)?.label).toBe('ring slot 2');
+    expect(nameAddress(ctx.names, COLD.ahu)?.label).toBe('async_head_user');
+    expect(nameAddress(ctx.names, L.USER_END - 4)).toBeUndefined();
+  });
+});
+
+describe('one sentence per trace kind', () => {
+  const rd = sym('rd');
+  const readArgs = [3, sym('text'), 4096, 0, 0, 0];
+
+  test('atom, in the head and in a thread, with errno names', () => {
+    expect(say(rec('atom', { atom: sym('cl'), nr: 6, args: [3, 0, 0, 0, 0, 0], result: 0, aux: 1 }))).toBe('atom `cl` ran close(fd 3) = 0 in the head');
+    expect(say(rec('atom', { atom: rd, tid: 1, nr: 3, args: readArgs, result: -9 }))).toBe('atom `rd` ran read(fd 3, text, 4096 bytes) = -EBADF (bad file descriptor) in thread 1');
+    expect(say(rec('atom', { atom: sym('op'), nr: 5, args: [COLD.strings.get('/etc/motd')!, 0, 0, 0, 0, 0], result: 3, aux: 1 }))).toBe(
+      'atom `op` ran open("/etc/motd", O_RDONLY) = 3 in the head',
+    );
+  });
+
+  test('handoff for each reason', () => {
+    expect(say(rec('handoff', { atom: rd, aux: 1, aux2: L.WHY_DISK }))).toBe('atom `rd` must wait (disk): the head returns NULL, cachemiss thread 1 takes over');
+    expect(say(rec('handoff', { atom: rd, aux: 2, aux2: L.HANDOFF_ASYNC }))).toMatch(/^atom `rd` has SYSLET_ASYNC: .*thread 2/);
+    expect(say(rec('handoff', { atom: rd, aux: 3, aux2: L.HANDOFF_BUDGET }))).toMatch(/used up its event budget at atom `rd`/);
+  });
+
+  test('block names the file and the page', () => {
+    expect(say(rec('block', { atom: rd, tid: 1, nr: 3, args: readArgs, aux: L.WHY_DISK, aux2: (5 << 16) | 2 }))).toBe(
+      'atom `rd` — read(fd 3, text, 4096 bytes) blocked on cold page 2 of /usr/share/dict/words; thread 1 sleeps',
+    );
+    expect(say(rec('block', { nr: 162, args: [sym('fd'), 0, 0, 0, 0, 0], aux: L.WHY_TIMER }))).toBe("the driver's nanosleep(fd) blocked on a timer; the user task sleeps");
+  });
+
+  test('a block right after its hand-off is told as one sentence', () => {
+    const s = narrateAll(
+      [kernel(rec('handoff', { seq: 1, atom: rd, aux: 1, aux2: L.WHY_DISK })), kernel(rec('block', { seq: 2, tid: 1, atom: rd, nr: 3, args: readArgs, aux: L.WHY_DISK, aux2: 5 << 16 }))],
+      ctx,
+    );
+    expect(s).toHaveLength(1);
+    expect(s[0].text).toBe('atom `rd` — read(fd 3, text, 4096 bytes) blocked on a cold page of /usr/share/dict/words — the head returns NULL, cachemiss thread 1 takes over');
+    expect(s[0].tone).toBe('warn');
+  });
+
+  test('wake, post, lost (with the slot holder), ringwait', () => {
+    expect(say(rec('wake', { tid: 1, atom: rd, aux: L.WHY_DISK }))).toBe('thread 1 woke: the disk read finished');
+    expect(say(rec('post', { tid: 1, atom: sym('cl'), aux: 0 }))).toBe('thread 1 posted `cl` into ring slot 0');
+    const all = narrateAll(
+      [kernel(rec('post', { seq: 1, tid: 1, atom: sym('op'), aux: 1 })), kernel(rec('lost', { seq: 2, tid: 3, atom: sym('cl'), aux: 1 }))],
+      ctx,
+    );
+    expect(all[1].text).toBe('RING FULL: the completion of `cl` was lost (slot 1 still held `op`)');
+    expect(all[1].tone).toBe('bad');
+    expect(say(rec('lost', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL: the completion of `cl` was lost (slot 2 was still full)');
+    expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL: thread 3 waits until slot 2 is free to post `cl`');
+  });
+
+  test('fault, cached, syscall, sysret, exit, deadlock', () => {
+    expect(say(rec('fault', { tid: 1, atom: rd, aux: 0x200000, aux2: L.FAULT_RET }))).toMatch(/^FAULT: atom `rd` could not store its result at 0x200000/);
+    expect(say(rec('fault', { tid: 0, aux: 0x5, aux2: L.FAULT_ATOM }))).toMatch(/async_exec returns -EFAULT$/);
+    expect(say(rec('fault', { tid: 1, atom: rd, aux: 0x10000, aux2: L.FAULT_RING }))).toMatch(/unusable/);
+    expect(say(rec('cached', { atom: sym('op') }))).toBe('async_exec returned the atom itself (`op`): the syslet ran cached, nothing blocked and nothing is posted');
+    expect(say(rec('syscall', { nr: 320, args: [sym('op'), COLD.ahu, 0, 0, 0, 0] }))).toBe('the driver calls async_exec(`op`): the head starts walking the atoms');
+    expect(say(rec('syscall', { nr: 321, args: [1, 0, COLD.ahu, 0, 0, 0] }))).toMatch(/^the driver calls async_wait\(1\)/);
+    expect(say(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] }))).toBe('the driver calls write(fd 1, text, 440 bytes)');
+    expect(say(rec('sysret', { nr: 320, result: 0 }))).toMatch(/^async_exec returned NULL/);
+    expect(say(rec('sysret', { nr: 321, result: 1 }))).toBe('async_wait returned 1: 1 completion is ready in the ring');
+    expect(say(rec('sysret', { nr: 5, result: -2 }))).toBe('open returned -ENOENT (no such file)');
+    expect(say(rec('exit', { tid: 1, atom: sym('cl') }))).toBe('thread 1 finished its syslet (last atom `cl`) and exits');
+    expect(say(rec('deadlock'))).toMatch(/^DEADLOCK/);
+  });
+
+  test('every trace kind has a sentence', () => {
+    for (const kind of TRACE_KINDS) if (kind) expect(say(rec(kind, { atom: rd })).length).toBeGreaterThan(10);
+  });
+});
+
+test('driver lines, errors and the end', () => {
+  expect(narrate({ event: 3, kind: 'driver', line: 12, text: 'if !done' }, ctx)).toBe('driver, line 12: if !done');
+  expect(narrate({ event: 3, kind: 'error', line: 4, text: 'assertion failed' }, ctx)).toBe('ERROR on line 4: assertion failed');
+  expect(narrate({ event: 9, kind: 'done', line: 20, text: 'the program has finished' }, ctx)).toBe('The program has finished.');
+});
+
+test('times and calls read well', () => {
+  expect(formatTime(300n)).toBe('300 ns');
+  expect(formatTime(2_270_669n)).toBe('2.271 ms');
+  expect(formatTime(1_500_000_000n)).toBe('1.500 s');
+  expect(callText(ctx, 999, [1, 2, 3, 4, 5, 6])).toBe('sys_999(1, 2, 3, 4, 5, 6)');
+});
+
+describe('real runs', () => {
+  let k: Kernel;
+  beforeAll(async () => {
+    k = await loadKernelNode('release');
+  });
+  function run(name: string) {
+    const l = lay(example(name));
+    const s = new Session(k, parse(example(name)).program, l);
+    while (!s.finished) s.run(100_000);
+    return narrateAll(s.recent(), { names: programNames(l), files: readFiles(k) });
+  }
+
+  test('hello runs cached and ends', () => {
+    const texts = run('hello').map((s) => s.text);
+    expect(texts).toContain('async_exec returned the atom itself (`hello`): the syslet ran cached, nothing blocked and nothing is posted');
+    expect(texts).toContain('atom `hello` ran write(fd 1, "Hello Syslet World!\\n", 20 bytes) = 20 in the head');
+    expect(texts[texts.length - 1]).toBe('The program has finished.');
+    expect(texts.filter((t) => t.startsWith('async_exec returned'))).toHaveLength(1);
+  });
+
+  test('the headline picks the notable sentence of the latest event, and says when an event left no trace', () => {
+    const l = lay(example('cold-read'));
+    const s = new Session(k, parse(example('cold-read')).program, l);
+    const ctx2 = () => ({ names: programNames(l), files: readFiles(k) });
+    const heads: string[] = [];
+    while (!s.finished) {
+      s.step();
+      heads.push(headline(narrateAll(s.recent(), ctx2()), s.events, s.recent())!.text);
+    }
+    expect(heads[1]).toBe("the kernel works inside the driver's async_exec call — nothing visible changed in this event");
+    expect(heads[3]).toMatch(/^atom `rd` — read\(fd 3, text, 4096 bytes\) blocked on a cold page of \/etc\/motd/);
+    expect(heads).toContain('thread 1 posted `cl` into ring slot 0');
+    expect(heads).toContain("the driver calls write(fd 1, print scratch, 29 bytes)");
+    expect(heads[heads.length - 1]).toBe('The program has finished.');
+    for (let i = 1; i < heads.length; i++) expect(heads[i]).not.toBe(heads[i - 1]);
+  });
+
+  test('cold-read tells the miss, the wake and the post', () => {
+    const s = run('cold-read');
+    const texts = s.map((x) => x.text);
+    expect(texts).toContain('atom `rd` — read(fd 3, text, 4096 bytes) blocked on a cold page of /etc/motd — the head returns NULL, cachemiss thread 1 takes over');
+    expect(texts).toContain('thread 1 woke: the disk read finished');
+    expect(texts).toContain('thread 1 posted `cl` into ring slot 0');
+    expect(texts).toContain('atom `cl` ran close(fd 3) = 0 in thread 1');
+    expect(s.every((x) => x.text.length > 0 && !x.text.includes('undefined'))).toBe(true);
+    const times = s.map((x) => x.time);
+    expect(times).toEqual([...times].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  test('full-ring names the lost completions and what held the slot', () => {
+    const texts = run('full-ring').map((s) => s.text);
+    expect(texts.filter((t) => t.startsWith('RING FULL: the completion of')).every((t) => /still held `\w+`/.test(t))).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+// One thread lifetime: who it is, its state in words and colour, what it
+// waits on and its atom, beside its bar on the timeline.
+import type { ThreadRec } from '../../../engine-wasm/host/records.ts';
+import type { Lane } from './timeline-model.ts';
+import { STATE_WORDS, formatNs, statePill, waitWords, wakeWords } from './thread-words.ts';
+
+interface Props {
+  readonly lane: Lane;
+  /** The live thread, for a lane that has not ended. */
+  readonly thread: ThreadRec | undefined;
+  readonly names: ReadonlyMap<number, string>;
+  readonly now: bigint;
+  /** Maps virtual time to % of the bar width. */
+  readonly x: (t: number) => number;
+}
+
+function atomName(names: ReadonlyMap<number, string>, atom: number): string {
+  return atom ? (names.get(atom) ?? '0x' + atom.toString(16)) : '';
+}
+
+function endNote(lane: Lane): string {
+  const last = [...lane.marks].reverse().find((m) => m.kind !== 'exit');
+  const at = lane.end === null ? '' : ` at ${formatNs(lane.end)}`;
+  if (!last) return `exited${at}`;
+  return last.kind === 'post' ? `posted${at}` : `lost, ring full${at}`;
+}
+
+export function ThreadRow({ lane, thread, names, now, x }: Props) {
+  const head = lane.tid === 0;
+  const pill = thread ? statePill(thread) : null;
+  const atom = atomName(names, thread && thread.atom ? thread.atom : lane.atom);
+  const detail = thread ? waitWords(thread) : endNote(lane);
+  const wake = thread ? wakeWords(thread, now) : '';
+  const ended = lane.end !== null;
+  return (
+    <li className={`th-row${ended ? ' ended' : ''}${head ? ' head' : ''}`} data-tid={lane.tid} data-state={thread?.state ?? 'exited'}>
+      <div className="th-info" title={[detail, wake].filter(Boolean).join(', ') || undefined}>
+        <div className="th-line">
+          <span className="th-name">{head ? 'head' : `thread ${lane.tid}`}</span>
+          {head && <span className="th-sub">user task</span>}
+          {atom && !head && <code className="th-atom" title="current atom">{atom}</code>}
+          {pill ? (
+            <span className={`th-pill ${pill.state}`}>{pill.text}</span>
+          ) : (
+            <span className="th-pill exited">exited</span>
+          )}
+        </div>
+        <div className={`th-detail${!thread && lane.marks.some((m) => m.kind === 'lost') ? ' bad' : ''}`}>
+          {detail || (thread?.state === 'user' ? 'running the driver' : thread?.state === 'runnable' ? 'ready to run' : '')}
+        </div>
+      </div>
+      <div className="th-bar">
+        <div className="th-track" />
+        {lane.segments.map((s) => (
+          <span
+            key={s.from}
+            className={`th-seg ${s.state}`}
+            style={{ left: `${x(s.from)}%`, width: `${x(s.to) - x(s.from)}%` }}
+            title={`${STATE_WORDS[s.state]}: ${formatNs(s.from)} – ${formatNs(s.to)}`}
+          />
+        ))}
+        {lane.marks
+          .filter((m) => m.kind !== 'exit')
+          .map((m, i) => (
+            <span
+              key={`${m.kind}${i}`}
+              className={`th-mark ${m.kind}`}
+              style={{ left: `${x(m.time)}%` }}
+              title={`${m.kind === 'post' ? 'posted' : 'lost'} ${atomName(names, m.atom)} at ${formatNs(m.time)}`}
+            />
+          ))}
+        <span className="th-now" style={{ left: `${x(Number(now))}%` }} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,51 @@
+import { useRef, useState } from 'react';
+import { useStore } from '../../store/index.ts';
+import { openProgramFile, saveProgramFile, shareProgram, toggleTheme } from '../../share/actions.ts';
+import { ExamplesMenu } from '../Examples/ExamplesMenu.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
+import './top-actions.css';
+
+/** The top bar's controls: examples, share, open, save and theme. */
+export function TopActions() {
+  const theme = useStore((s) => s.theme);
+  const [link, setLink] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const share = async () => setLink(await shareProgram());
+
+  return (
+    <nav className="top-actions" aria-label="Program">
+      <ExamplesMenu />
+      <button type="button" className="btn" onClick={() => void share()} title="Copy a link that holds the whole program">
+        Share
+      </button>
+      <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a .syslet or .txt file (at most 200 KB)">
+        Open file
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".syslet,.txt,text/plain"
+        hidden
+        data-testid="open-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void openProgramFile(file);
+        }}
+      />
+      <button type="button" className="btn" onClick={saveProgramFile} title="Download the program as program.syslet">
+        Save file
+      </button>
+      <button
+        type="button"
+        className="btn theme-toggle"
+        aria-pressed={theme === 'light'}
+        onClick={toggleTheme}
+        title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}
+      >
+        <span aria-hidden="true">{theme === 'light' ? '☀' : '☾'}</span> Light theme
+      </button>
+      {link !== null && <ShareDialog link={link} onClose={() => setLink(null)} />}
+    </nav>
+  );
+}

@@ -1,0 +1,85 @@
+// What the editor offers while typing and shows on hover, as plain data
+// (no Monaco types), so it is unit-tested; features.ts hands it to Monaco.
+import type { Program } from '../lang/ast.ts';
+import { BUILTINS, CONSTANTS, FLAG_ORDER, KEYWORDS, SYSCALL_NAMES } from '../lang/names.ts';
+import { docFor, docMarkdown } from './docs.ts';
+
+export type ItemKind = 'syscall' | 'driver call' | 'flag' | 'constant' | 'keyword' | 'snippet' | 'var' | 'atom' | 'buffer';
+
+export interface Item {
+  readonly label: string;
+  readonly kind: ItemKind;
+  readonly insertText: string;
+  readonly snippet: boolean;
+  readonly detail: string;
+  readonly documentation: string;
+  /** Lower sorts first. */
+  readonly rank: number;
+}
+
+export const SNIPPETS: readonly Item[] = [
+  snippet('atom', 'atom ${1:name} = ${2:read}(${3:&fd}, ${4:&bufp}, ${5:&count}) ret ${6:n}$0', 'atom … = syscall(…) ret …'),
+  snippet('if', 'if ${1:condition} {\n\t$0\n}', 'if … { … }'),
+  snippet('if else', 'if ${1:condition} {\n\t$2\n} else {\n\t$0\n}', 'if … { … } else { … }'),
+  snippet('while', 'while ${1:condition} {\n\t$0\n}', 'while … { … }'),
+];
+
+function snippet(label: string, insertText: string, detail: string): Item {
+  const doc = docFor(label.split(' ')[0]);
+  return { label, kind: 'snippet', insertText, snippet: true, detail, documentation: doc ? docMarkdown(doc) : '', rank: 1 };
+}
+
+function fromDoc(word: string, kind: ItemKind, rank: number, insertText = word, isSnippet = false): Item {
+  const doc = docFor(word);
+  return { label: word, kind, insertText, snippet: isSnippet, detail: doc?.signature ?? '', documentation: doc ? docMarkdown(doc) : '', rank };
+}
+
+/** What the line before the cursor asks for: flag names after `flags`, syscalls after `atom x =`. */
+export function contextOf(before: string): 'flags' | 'syscall' | 'any' {
+  const code = before.replace(/#.*$/, '');
+  if (/^\s*atom\b.*\bflags\b[^()]*$/.test(code)) return 'flags';
+  if (/^\s*atom\s+\w+\s*=\s*\w*$/.test(code)) return 'syscall';
+  return 'any';
+}
+
+function programItems(program: Program | null): Item[] {
+  if (!program) return [];
+  const out: Item[] = [];
+  for (const item of program.items) {
+    const line = `line ${item.span.line}`;
+    if (item.kind === 'var') out.push(own(item.name.name, 'var', `var ${item.name.name} — ${line}`));
+    else if (item.kind === 'buffer') out.push(own(item.name.name, 'buffer', `buffer ${item.name.name}[${item.size}] — ${line}`));
+    else if (item.kind === 'atom') {
+      const args = item.args.map((a) => '&' + a.name).join(', ');
+      out.push(own(item.name.name, 'atom', `atom ${item.name.name} = ${item.syscall.name}(${args}) — ${line}`));
+    }
+  }
+  return out;
+}
+
+function own(label: string, kind: ItemKind, detail: string): Item {
+  return { label, kind, insertText: label, snippet: false, detail, documentation: '', rank: 0 };
+}
+
+/** Every completion for the cursor's context, the program's own names first. */
+export function completionItems(before: string, program: Program | null): Item[] {
+  const ctx = contextOf(before);
+  const flags = FLAG_ORDER.map((f) => fromDoc(f, 'flag', ctx === 'flags' ? 0 : 3));
+  if (ctx === 'flags') return flags;
+  const syscalls = SYSCALL_NAMES.filter((n) => !BUILTINS.has(n)).map((n) => fromDoc(n, 'syscall', ctx === 'syscall' ? 0 : 2, `${n}($0)`, true));
+  if (ctx === 'syscall') return syscalls;
+  const builtins = [...BUILTINS.entries()].map(([n, b]) =>
+    fromDoc(n, 'driver call', 1, b.arity === 0 ? `${n}()` : `${n}(\${1:${b.usage.slice(n.length + 1, -1)}})`, true),
+  );
+  const keywords = [...KEYWORDS, 'user_idx', 'kernel_idx'].map((k) => fromDoc(k, 'keyword', 2));
+  const constants = [...CONSTANTS.keys()].filter((c) => !c.startsWith('SYSLET_')).map((c) => fromDoc(c, 'constant', 4));
+  return [...programItems(program), ...SNIPPETS, ...builtins, ...syscalls, ...keywords, ...flags, ...constants];
+}
+
+/** Hover markdown for a word: the vocabulary's docs, or where the program declares the name. */
+export function hoverText(word: string, program: Program | null): string | undefined {
+  const doc = docFor(word);
+  if (doc) return docMarkdown(doc);
+  const own = programItems(program).find((i) => i.label === word);
+  return own && `**${own.kind}** \`${own.detail.replace(/ — line \d+$/, '')}\`\n\nDeclared on ${own.detail.replace(/^.* — /, '')}.`;
+}

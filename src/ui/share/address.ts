@@ -1,0 +1,17 @@
+// Addresses the playground writes into the address bar.
+import { encodeCode } from './codec.ts';
+import type { LocationLike } from './startup.ts';
+
+/** The page itself, without query or hash. */
+export function plainUrl(location: LocationLike): string {
+  return location.pathname;
+}
+
+/** The share link's path part: the page with the program in its hash. */
+export function shareUrl(location: LocationLike, text: string): string {
+  return location.pathname + encodeCode(text);
+}
+
+export function exampleUrl(location: LocationLike, name: string): string {
+  return `${location.pathname}?example=${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,62 @@
+// Import and export of program files. Import checks name, size and bytes
+// before any text reaches the editor; export is a Blob URL download.
+import { checkText } from './codec.ts';
+
+export const MAX_FILE_BYTES = 200 * 1024;
+export const EXPORT_NAME = 'program.syslet';
+
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type Imported = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+
+/** Reads a chosen file as a program, or says why it cannot be one. */
+export async function importFile(file: FileLike): Promise<Imported> {
+  const label = `“${file.name.length > 60 ? file.name.slice(0, 60) + '…' : file.name}”`;
+  if (!/\.(syslet|txt)$/i.test(file.name)) return { ok: false, error: `${label} is not a .syslet or .txt file.` };
+  if (file.size > MAX_FILE_BYTES) return { ok: false, error: `${label} is too large (${Math.ceil(file.size / 1024)} KB; at most 200 KB).` };
+  let text: string;
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: `${label} is too large (at most 200 KB).` };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: `${label} is not UTF-8 text, so it is not a syslet program.` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  const problem = checkText(text, `file ${label}`);
+  return problem ? { ok: false, error: problem } : { ok: true, text };
+}
+
+export interface DownloadDeps {
+  createObjectURL(blob: Blob): string;
+  revokeObjectURL(url: string): void;
+  /** Clicks a link to `url` that downloads as `name`. */
+  click(url: string, name: string): void;
+}
+
+/** Downloads the text as `program.syslet`. */
+export function downloadText(text: string, deps: DownloadDeps, name = EXPORT_NAME): void {
+  const url = deps.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  deps.click(url, name);
+  setTimeout(() => deps.revokeObjectURL(url), 1000);
+}
+
+/** The browser's way of downloading. */
+export const browserDownload: DownloadDeps = {
+  createObjectURL: (blob) => URL.createObjectURL(blob),
+  revokeObjectURL: (url) => URL.revokeObjectURL(url),
+  click(url, name) {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  },
+};
