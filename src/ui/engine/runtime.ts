@@ -8,14 +8,14 @@ import { parse } from '../lang/parse.ts';
 import { layout } from '../lang/layout.ts';
 import { useStore, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
-import { atomNames, takeSnapshot } from './snapshot.ts';
+import { atomNames, takeLive, takeSnapshot } from './snapshot.ts';
 
 let kernel: Kernel | null = null;
 let session: Session | null = null;
 let names = new Map<number, string>();
 let frame = 0;
 
-const FRAME_BUDGET_MS = 8;
+const FRAME_BUDGET_MS = 5;
 
 export function currentSession(): Session | null {
   return session;
@@ -24,8 +24,24 @@ export function currentKernel(): Kernel | null {
   return kernel;
 }
 
-function publish(): void {
-  if (session) useStore.setState({ snap: takeSnapshot(session, names) });
+const FULL_EVERY_MS = 500;
+let lastFull = 0;
+
+/**
+ * Hands the session's state to the panes. While a program runs fast only the
+ * live part (events, ring) is refreshed every frame; the full snapshot (threads,
+ * memory, graph, narration) at most every FULL_EVERY_MS, so frames stay short.
+ */
+function publish(full = true): void {
+  if (!session) return;
+  const live = takeLive(session, names);
+  const now = performance.now();
+  if (full || now - lastFull >= FULL_EVERY_MS) {
+    lastFull = now;
+    useStore.setState({ live, snap: takeSnapshot(session, names) });
+  } else {
+    useStore.setState({ live });
+  }
 }
 
 /** Parses text; a program without errors replaces the running one (the last good one stays otherwise). */
@@ -85,7 +101,7 @@ function tick(time: number): void {
   if (s.speed === Infinity) {
     do {
       const before = session.events;
-      session.run(exact ? 1 : 2_000, exact);
+      session.run(exact ? 1 : 250, exact);
       if (exact && hitBreakpoint(before)) return stopAt('breakpoint');
     } while (!session.finished && performance.now() - start < FRAME_BUDGET_MS);
   } else {
@@ -97,7 +113,7 @@ function tick(time: number): void {
       if (hitBreakpoint(before)) return stopAt('breakpoint');
     }
   }
-  publish();
+  publish(s.speed <= 64 || session.finished);
   if (session.finished) {
     useStore.setState({ playing: false });
     return;
@@ -122,7 +138,10 @@ export function play(): void {
 export function pause(): void {
   if (frame) cancelAnimationFrame(frame);
   frame = 0;
-  if (useStore.getState().playing) useStore.setState({ playing: false });
+  if (useStore.getState().playing) {
+    useStore.setState({ playing: false });
+    publish();
+  }
 }
 
 export function togglePlay(): void {

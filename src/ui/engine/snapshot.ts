@@ -21,6 +21,16 @@ export interface RingView {
   readonly slots: readonly RingSlot[];
 }
 
+/** The few fields that change every frame while a program runs fast (toolbar, ring). */
+export interface Live {
+  readonly events: number;
+  readonly horizon: number;
+  readonly status: Status;
+  readonly ring: RingView | null;
+  readonly posted: number;
+  readonly lost: number;
+}
+
 export interface Snapshot {
   readonly events: number;
   readonly horizon: number;
@@ -50,9 +60,26 @@ export function atomNames(lay: Layout): Map<number, string> {
 
 const NARRATION_SHOWN = 400;
 
+function ringView(s: Session, names: ReadonlyMap<number, string>): RingView | null {
+  const ring = readRing(s.k, s.lay.ahu);
+  return (
+    ring && {
+      entries: ring.slots.length,
+      kernelIdx: ring.kernelIdx,
+      userIdx: ring.userIdx,
+      slots: ring.slots.map((atom, index) => ({ index, atom, name: names.get(atom) })),
+    }
+  );
+}
+
+/** The cheap part of a snapshot, taken every frame. */
+export function takeLive(s: Session, names: ReadonlyMap<number, string>): Live {
+  const c = s.k.counters();
+  return { events: s.events, horizon: s.horizon, status: s.state, ring: ringView(s, names), posted: c.posted, lost: c.lost };
+}
+
 export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>): Snapshot {
   const k = s.k;
-  const ring = readRing(k, s.lay.ahu);
   const recent = s.recent();
   let activeAtom = 0;
   for (let i = recent.length - 1; i >= 0 && i >= recent.length - 8; i--) {
@@ -72,12 +99,7 @@ export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>): Sn
     inKernel: s.inKernel,
     activeAtom,
     activeAtomName: names.get(activeAtom),
-    ring: ring && {
-      entries: ring.slots.length,
-      kernelIdx: ring.kernelIdx,
-      userIdx: ring.userIdx,
-      slots: ring.slots.map((atom, index) => ({ index, atom, name: names.get(atom) })),
-    },
+    ring: ringView(s, names),
     threads: readThreads(k),
     files: readFiles(k),
     console: k.consoleText(),

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Diagnostic, Program } from '../lang/ast.ts';
 import type { Layout } from '../lang/layout.ts';
-import type { Snapshot } from '../engine/snapshot.ts';
+import type { Live, Snapshot } from '../engine/snapshot.ts';
 import { EXAMPLES } from '../examples/index.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -24,7 +24,10 @@ export interface SourceSlice {
 }
 
 export interface RunSlice {
+  /** Everything the panes show; while a program runs fast it is refreshed a few times a second. */
   snap: Snapshot | null;
+  /** Events, status and the ring: refreshed every frame. */
+  live: Live | null;
   playing: boolean;
   speed: Speed;
   /** Atom names the run pauses at. */
@@ -50,6 +53,7 @@ export const initialState: Store = {
   layout: null,
   exampleName: 'hello',
   snap: null,
+  live: null,
   playing: false,
   speed: 16,
   breakpoints: [],

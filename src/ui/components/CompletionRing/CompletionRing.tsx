@@ -10,9 +10,9 @@ import { RingGrid } from './RingGrid.tsx';
 import { CIRCLE_MAX_SLOTS } from './ring-geometry.ts';
 import './CompletionRing.css';
 
-const selectRing = (s: Store) => s.snap?.ring ?? null;
-const selectLost = (s: Store) => s.snap?.counters.lost ?? 0;
-const selectPosted = (s: Store) => s.snap?.counters.posted ?? 0;
+const selectRing = (s: Store) => s.live?.ring ?? null;
+const selectLost = (s: Store) => s.live?.lost ?? 0;
+const selectPosted = (s: Store) => s.live?.posted ?? 0;
 const selectNarration = (s: Store) => s.snap?.narration;
 
 /** Slot of the newest "lost" trace record, or -1. */

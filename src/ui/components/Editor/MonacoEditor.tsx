@@ -25,6 +25,8 @@ export default function MonacoEditor({ value, onChange }: Props) {
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 15,
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       ariaLabel: 'Syslet program',

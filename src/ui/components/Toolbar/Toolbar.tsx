@@ -6,9 +6,9 @@ const SPEED_LABEL = (s: Speed) => (s === Infinity ? 'max' : `${s}/s`);
 export function Toolbar() {
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
-  const events = useStore((s) => s.snap?.events ?? 0);
-  const horizon = useStore((s) => Math.max(s.snap?.horizon ?? 0, s.snap?.events ?? 0));
-  const status = useStore((s) => s.snap?.status ?? 'ready');
+  const events = useStore((s) => s.live?.events ?? 0);
+  const horizon = useStore((s) => Math.max(s.live?.horizon ?? 0, s.live?.events ?? 0));
+  const status = useStore((s) => s.live?.status ?? 'ready');
   const ready = useStore((s) => s.snap !== null);
   const finished = status === 'done' || status === 'error';
   return (
@@ -17,7 +17,7 @@ export function Toolbar() {
         <span aria-hidden="true">▶</span> Run
       </button>
       <button type="button" className="btn" aria-label="Pause" onClick={pause} disabled={!playing} aria-keyshortcuts="F6" title="Pause (F6)">
-        <span aria-hidden="true">⏸</span> Pause
+        <span aria-hidden="true" className="glyph-pause" /> Pause
       </button>
       <button type="button" className="btn" aria-label="Step" onClick={step} disabled={!ready || finished} aria-keyshortcuts="F10" title="Step one event (F10)">
         <span aria-hidden="true">⤼</span> Step
