@@ -25,8 +25,6 @@ export default function MonacoEditor({ value, onChange }: Props) {
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 15,
-      wordWrap: 'on',
-      wrappingIndent: 'indent',
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       ariaLabel: 'Syslet program',
