@@ -1,0 +1,30 @@
+import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+/** What the panes show: ring slots, threads, console, memory, narration bar, event count. */
+async function visibleState(page: Page) {
+  const text = (name: string) => page.getByRole('region', { name, exact: true }).innerText();
+  return {
+    // The part before the slash: the horizon (furthest event reached) rightly stays at its maximum.
+    events: (await page.getByTestId('event-count').innerText()).split('/')[0],
+    ring: await page.getByRole('region', { name: 'Completion ring' }).getByRole('listitem').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-state')}:${e.textContent}`)),
+    threads: await text('Threads'),
+    console: await text('Console'),
+    memory: await text('Memory'),
+  };
+}
+
+test('step back restores exactly the state shown before', async ({ page }) => {
+  await page.goto('/?example=fio-batch');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 40; i++) await stepBtn.click();
+  await expect(page.getByTestId('event-count')).toContainText('event 40 /');
+  const before = await visibleState(page);
+  for (let i = 0; i < 12; i++) await stepBtn.click();
+  await expect(page.getByTestId('event-count')).toContainText('event 52 /');
+  expect(await visibleState(page)).not.toEqual(before);
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step back', exact: true }).click();
+  await expect(page.getByTestId('event-count')).toContainText('event 40 /');
+  expect(await visibleState(page)).toEqual(before);
+});
