@@ -33,6 +33,23 @@ test('ui bench', async ({ page }) => {
   report('initial JS (gzip), without the Monaco chunk', `${(initialGz / 1024).toFixed(1)} KB (${initial.join(', ')})`);
   report('Monaco chunk (gzip, loaded lazily)', `${(monaco.reduce((n, f) => n + gz(`assets/${f}`), 0) / 1024).toFixed(1)} KB`);
 
+  // A page-side helper: runs `act`, resolves with the ms until `el`'s text changes.
+  await page.addInitScript(() => {
+    (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange = (el, act) =>
+      new Promise((res) => {
+        const before = el.textContent;
+        const t0 = performance.now();
+        const mo = new MutationObserver(() => {
+          if (el.textContent !== before) {
+            mo.disconnect();
+            res(performance.now() - t0);
+          }
+        });
+        mo.observe(el, { childList: true, subtree: true, characterData: true });
+        act();
+      });
+  });
+
   // First paint of the example graph after navigation.
   await page.addInitScript(() => {
     const w = window as unknown as { __graphAt?: number };
@@ -59,20 +76,10 @@ test('ui bench', async ({ page }) => {
     const count = document.querySelector('[data-testid="event-count"]')!;
     const dom: number[] = [];
     const frame: number[] = [];
+    const timeChange = (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange;
     for (let i = 0; i < 40; i++) {
-      const before = count.textContent;
       const t0 = performance.now();
-      await new Promise<void>((res) => {
-        const mo = new MutationObserver(() => {
-          if (count.textContent !== before) {
-            mo.disconnect();
-            res();
-          }
-        });
-        mo.observe(count, { childList: true, subtree: true, characterData: true });
-        btn.click();
-      });
-      dom.push(performance.now() - t0);
+      dom.push(await timeChange(count, () => btn.click()));
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       frame.push(performance.now() - t0);
     }
@@ -118,21 +125,14 @@ test('ui bench', async ({ page }) => {
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     const out: number[] = [];
     const end = Number(range.max);
+    const timeChange = (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange;
     for (const target of [end - 100_000, end, end - 100_000, end, end - 100_000]) {
-      const before = count.textContent;
-      const t0 = performance.now();
-      await new Promise<void>((res) => {
-        const mo = new MutationObserver(() => {
-          if (count.textContent !== before) {
-            mo.disconnect();
-            res();
-          }
-        });
-        mo.observe(count, { childList: true, subtree: true, characterData: true });
-        setter.call(range, String(target));
-        range.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      out.push(performance.now() - t0);
+      out.push(
+        await timeChange(count, () => {
+          setter.call(range, String(target));
+          range.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      );
     }
     return { out, end };
   });

@@ -14,15 +14,15 @@ import { kget, kset, now, opt } from './kstate';
 // @ts-ignore: decorator
 @inline export function tracing(): bool { return opt(OPT_TRACE) != 0; }
 
-/** Appends a record; args are copied from thread t's argument words. */
-export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux: u32, aux2: u32): void {
-  if (!tracing()) return;
+/** Writes one record at the next sequence number. The caller has checked tracing(). */
+// @ts-ignore: decorator
+@inline function put(kind: u32, t: usize, tid: u32, clock: u64, atom: u32, nr: u32, result: i32, aux: u32, aux2: u32): void {
   const seq = kget(KSTATE_TRACE_SEQ);
   const r: usize = <usize>TRACE_BASE + <usize>(seq & (<u32>NTRACE - 1)) * TRACE_BYTES; // NTRACE: a power of 2
   store<u32>(r, seq, TRACE_SEQ);
   store<u32>(r, kind, TRACE_KIND);
-  store<u64>(r, now(), TRACE_TIME);
-  store<u32>(r, <u32>((t - THREADS_BASE) / THREAD_BYTES), TRACE_TID);
+  store<u64>(r, clock, TRACE_TIME);
+  store<u32>(r, tid, TRACE_TID);
   store<u32>(r, atom, TRACE_ATOM);
   store<u32>(r, nr, TRACE_NR);
   store<i32>(r, result, TRACE_RESULT);
@@ -34,24 +34,17 @@ export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux:
   kset(KSTATE_TRACE_SEQ, seq + 1);
 }
 
+/** Appends a record; args are copied from thread t's argument words. */
+export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux: u32, aux2: u32): void {
+  if (!tracing()) return;
+  put(kind, t, <u32>((t - THREADS_BASE) / THREAD_BYTES), now(), atom, nr, result, aux, aux2);
+}
+
 /**
  * trace(TR_ATOM, …) for the walk's hot loop: the caller has checked tracing()
  * and passes the clock and tid it already holds.
  */
 // @ts-ignore: decorator
 @inline export function traceAtom(t: usize, tid: u32, clock: u64, atom: u32, nr: u32, result: i32, head: u32): void {
-  const seq = kget(KSTATE_TRACE_SEQ);
-  const r: usize = <usize>TRACE_BASE + <usize>(seq & (<u32>NTRACE - 1)) * TRACE_BYTES;
-  store<u32>(r, seq, TRACE_SEQ);
-  store<u32>(r, TR_ATOM, TRACE_KIND);
-  store<u64>(r, clock, TRACE_TIME);
-  store<u32>(r, tid, TRACE_TID);
-  store<u32>(r, atom, TRACE_ATOM);
-  store<u32>(r, nr, TRACE_NR);
-  store<i32>(r, result, TRACE_RESULT);
-  store<u64>(r + TRACE_ARGS, load<u64>(t + THREAD_ARGS));
-  store<u64>(r + TRACE_ARGS + 8, load<u64>(t + THREAD_ARGS + 8));
-  store<u64>(r + TRACE_ARGS + 16, load<u64>(t + THREAD_ARGS + 16));
-  store<u64>(r + TRACE_AUX, <u64>head); // aux = head, aux2 = 0
-  kset(KSTATE_TRACE_SEQ, seq + 1);
+  put(TR_ATOM, t, tid, clock, atom, nr, result, head, 0);
 }
