@@ -111,6 +111,7 @@ test('ui bench', async ({ page }) => {
   });
   const events = await page.getByTestId('event-count').textContent();
   report(`frame time while "stress" runs at max speed (p50 / p95 of ${frames.length})`, `${ms(pct(frames, 50))} / ${ms(pct(frames, 95))}  [${events}]`);
+  console.log(`  (every frame, ms: ${frames.map((f) => f.toFixed(0)).join(' ')})`);
 
   // Jump back 100,000 events: a longer stress run, then the scrubber.
   const text = readFileSync('src/ui/examples/stress.syslet', 'utf8').replace('var total = 3000', 'var total = 6000');
