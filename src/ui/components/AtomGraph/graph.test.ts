@@ -66,3 +66,21 @@ describe('layoutGraph', () => {
     }
   });
 });
+
+describe('layoutGraph packing', () => {
+  it('separate syslets wrap into rows about two atoms wide instead of one long row', () => {
+    const g = layoutGraph(buildGraph(program(example('full-ring'))));
+    const atoms = g.nodes.filter((n) => n.type === 'atom');
+    expect(atoms).toHaveLength(4);
+    const rows = new Set(atoms.map((n) => n.position.y));
+    expect(rows.size).toBe(2);
+    const xs = new Set(atoms.map((n) => n.position.x));
+    expect(xs.size).toBe(2);
+  });
+
+  it('one chain keeps its dagre layout', () => {
+    const g = layoutGraph(buildGraph(program(example('cold-read'))));
+    const ys = g.nodes.filter((n) => n.type === 'atom').map((n) => n.position.y);
+    expect(new Set(ys).size).toBe(ys.length);
+  });
+});

@@ -150,6 +150,56 @@ export function buildGraph(program: Program): Graph {
   return { nodes, edges };
 }
 
+const PACK_GAP = 44;
+
+/**
+ * Separate syslets (unconnected parts of the graph) side by side would shrink
+ * everything to fit the pane; instead they wrap into rows about two atoms wide,
+ * so a batch of independent atoms stays readable on a projector.
+ */
+function packComponents(nodes: GraphNode[], links: readonly (readonly [string, string])[]): GraphNode[] {
+  const parent = new Map(nodes.map((n) => [n.id, n.id]));
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const r = find(p);
+    parent.set(x, r);
+    return r;
+  };
+  for (const [a, b] of links) parent.set(find(a), find(b));
+  const groups = new Map<string, GraphNode[]>();
+  for (const n of nodes) {
+    const r = find(n.id);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(n);
+  }
+  if (groups.size < 3) return nodes;
+  const parts = [...groups.values()].map((ns) => {
+    const left = Math.min(...ns.map((n) => n.position.x));
+    const top = Math.min(...ns.map((n) => n.position.y));
+    const right = Math.max(...ns.map((n) => n.position.x + size(n).width));
+    const bottom = Math.max(...ns.map((n) => n.position.y + size(n).height));
+    return { ns, left, top, width: right - left, height: bottom - top };
+  });
+  parts.sort((a, b) => a.left - b.left);
+  const rowWidth = Math.max(2 * NODE_W + PACK_GAP, ...parts.map((c) => c.width));
+  const moved = new Map<string, { x: number; y: number }>();
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const c of parts) {
+    if (x > 0 && x + c.width > rowWidth) {
+      x = 0;
+      y += rowHeight + PACK_GAP;
+      rowHeight = 0;
+    }
+    for (const n of c.ns) moved.set(n.id, { x: n.position.x - c.left + x, y: n.position.y - c.top + y });
+    x += c.width + PACK_GAP;
+    rowHeight = Math.max(rowHeight, c.height);
+  }
+  return nodes.map((n) => ({ ...n, position: moved.get(n.id) ?? n.position }) as GraphNode);
+}
+
 const size = (n: GraphNode) => (n.type === 'atom' ? { width: NODE_W, height: atomHeight(n.data) } : { width: END_W, height: END_H });
 
 /**
@@ -168,11 +218,12 @@ export function layoutGraph(g: Graph): Graph {
     d.setEdge(e.source, e.target, { weight: kind === 'next' ? 2 : 1, minlen: 1 }, e.id);
   }
   dagre.layout(d);
-  const nodes = g.nodes.map((n) => {
+  const placed = g.nodes.map((n) => {
     const p = d.node(n.id);
     const s = size(n);
     return { ...n, position: { x: Math.round(p.x - s.width / 2), y: Math.round(p.y - s.height / 2) } } as GraphNode;
   });
+  const nodes = packComponents(placed, d.edges().map((e) => [e.v, e.w] as const));
   const box = new Map(nodes.map((n) => [n.id, { ...n.position, ...size(n) }]));
   const edges = g.edges.map((e) => {
     if (e.data?.kind !== 'back') return e;
