@@ -25,6 +25,8 @@ export function currentKernel(): Kernel | null {
 }
 
 const FULL_EVERY_MS = 500;
+/** At speed "max" the heavy panes refresh more rarely still: the ring and the toolbar carry the run. */
+const FULL_EVERY_MS_AT_MAX = 2000;
 let lastFull = 0;
 
 /**
@@ -36,7 +38,8 @@ function publish(full = true): void {
   if (!session) return;
   const live = takeLive(session, names);
   const now = performance.now();
-  if (full || now - lastFull >= FULL_EVERY_MS) {
+  const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
+  if (full || now - lastFull >= every) {
     lastFull = now;
     useStore.setState({ live, snap: takeSnapshot(session, names) });
   } else {
