@@ -57,15 +57,9 @@ test('a full ring: completions fill the slots, one is lost, threads sleep on the
   await expect(editor.locator('.monaco-editor .view-lines')).toContainText('Hello Syslet World');
   await editor.locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const line of FULL_RING) {
-    await page.keyboard.type(line);
-    // Close any completion widget so Enter starts a new line instead of accepting a suggestion.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Enter');
-  }
+  // insertText, not type(): no auto-closing brackets or accepted suggestions can garble the program.
+  await page.keyboard.insertText(FULL_RING.join('\n') + '\n');
   await expect(editor.locator('.view-lines')).toContainText('var filled = async_wait(3)');
-  await page.waitForTimeout(400);
 
   const ring = page.getByRole('region', { name: 'Completion ring' });
   const slots = ring.getByRole('listitem');
