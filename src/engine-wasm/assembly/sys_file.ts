@@ -7,7 +7,7 @@
 
 import {
   PAGE_BYTES, USER_END, PATH_MAX, IT_FILE, IT_DEV, DEV_ZERO, DEV_TTY, DEV_DROP_CACHES, FT_INODE,
-  FT_PIPE_READ, FT_PIPE_WRITE, WHY_DISK, WHY_FSYNC, OPT_DISK_LATENCY_NS, OPT_DISK_JITTER_NS,
+  FT_PIPE_READ, FT_PIPE_WRITE, WHY_DISK, WHY_FSYNC,
   NOFILE, FDTAB_BASE,
 } from '../abi/layout';
 import { O_ACCMODE, O_CREAT, O_TRUNC, O_APPEND, O_RDONLY, O_WRONLY, SEEK_SET, SEEK_CUR, SEEK_END } from '../abi/flags';
@@ -15,11 +15,11 @@ import { EBADF, EFAULT, EINVAL, ENOENT, ENOSPC, ENFILE, EMFILE, ENAMETOOLONG, ES
 import { BLOCKED } from './param';
 import { arg, setWait } from './thread';
 import { userOk } from './umem';
-import { now, opt, random } from './kstate';
+import { now } from './kstate';
 import { consoleWrite } from './console';
 import {
   ino, inoIdx, iType, iDev, iSize, iDirty, setIDirty, lookup, icreate, itrunc, iunlink, pagesReady,
-  readData, writeData, dropCaches, MAX_FILE_BYTES,
+  readData, writeData, dropCaches, diskLatency, MAX_FILE_BYTES,
 } from './vfs';
 import { fdFile, fdAlloc, fdClose, falloc, fType, fObj, fOflags, fOff, setFOff, fReadable, fWritable } from './file';
 import { pipeRead, pipeWrite, pipeAlloc, pipeFree } from './pipe';
@@ -41,12 +41,6 @@ function freeFds(): u32 {
   let n: u32 = 0;
   for (let fd: u32 = 0; fd < <u32>NOFILE; fd++) if (load<u32>(<usize>FDTAB_BASE + (<usize>fd << 2)) == 0) n++;
   return n;
-}
-
-/** Disk latency of one operation: the base plus seeded jitter. */
-export function diskLatency(): u64 {
-  const jitter = opt(OPT_DISK_JITTER_NS);
-  return <u64>opt(OPT_DISK_LATENCY_NS) + <u64>(jitter != 0 ? random() % jitter : 0);
 }
 
 /** Reads from f at off into buf (checked); advances f's offset if `advance`. */

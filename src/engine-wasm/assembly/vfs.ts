@@ -98,6 +98,12 @@ export function iunlink(ip: usize): void {
   iput(ip);
 }
 
+/** Latency of one disk operation (a page read, an fsync): the base plus seeded jitter. */
+export function diskLatency(): u64 {
+  const jitter = opt(OPT_DISK_JITTER_NS);
+  return <u64>opt(OPT_DISK_LATENCY_NS) + <u64>(jitter != 0 ? random() % jitter : 0);
+}
+
 /** Disk reads that are due complete: their blocks become cached. */
 export function bioComplete(): void {
   const t = now();
@@ -130,9 +136,7 @@ export function pagesReady(ip: usize, off: u32, n: u32): u64 {
       s = BS_CACHED;
     }
     if (s == BS_COLD) {
-      const jitter = opt(OPT_DISK_JITTER_NS);
-      const lat = <u64>opt(OPT_DISK_LATENCY_NS) + <u64>(jitter != 0 ? random() % jitter : 0);
-      store<u64>(bp, t + lat, BLOCK_READY_AT);
+      store<u64>(bp, t + diskLatency(), BLOCK_READY_AT);
       store<u32>(bp, BS_INFLIGHT, BLOCK_STATE);
       s = BS_INFLIGHT;
     }

@@ -41,7 +41,7 @@ function publish(full = true): void {
   const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
   if (full || now - lastFull >= every) {
     lastFull = now;
-    useStore.setState({ live, snap: takeSnapshot(session, names) });
+    useStore.setState({ live, snap: takeSnapshot(session, names, live) });
   } else {
     useStore.setState({ live });
   }

@@ -78,7 +78,8 @@ export function takeLive(s: Session, names: ReadonlyMap<number, string>): Live {
   return { events: s.events, horizon: s.horizon, status: s.state, ring: ringView(s, names), posted: c.posted, lost: c.lost };
 }
 
-export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>): Snapshot {
+/** The full snapshot; `live` (taken just before) supplies the ring. */
+export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>, live: Live = takeLive(s, names)): Snapshot {
   const k = s.k;
   const recent = s.recent();
   let activeAtom = 0;
@@ -99,7 +100,7 @@ export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>): Sn
     inKernel: s.inKernel,
     activeAtom,
     activeAtomName: names.get(activeAtom),
-    ring: ringView(s, names),
+    ring: live.ring,
     threads: readThreads(k),
     files: readFiles(k),
     console: k.consoleText(),
