@@ -56,9 +56,17 @@ test('Monaco renders offline with its worker and takes typing', async ({ page })
   await expect(editor.locator('.view-lines')).toContainText('# typed by the e2e test');
   // Word-based completion is computed in Monaco's editor worker: a suggestion proves the
   // worker loaded from the local bundle (a failure would also log a console error).
-  await page.keyboard.type('\nfd_');
-  await page.keyboard.press('Control+Space');
-  await expect(page.locator('.suggest-widget')).toContainText('fd_out');
+  // Escape first: an open suggestion would take the Enter and leave fd_ on the comment line.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('fd_');
+  // The suggest widget can open before the completion sources answer: ask again until it lists fd_out.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget')).toContainText('fd_out', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await expect.poll(() => page.workers().map((w) => w.url()).join(' ')).toMatch(/editor\.worker/);
 });
 
 test('README screenshot of the real page', async ({ page }) => {
