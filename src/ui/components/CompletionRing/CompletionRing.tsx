@@ -4,7 +4,7 @@
 import { useStore } from '../../store/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Narration } from '../../engine/session.ts';
-import { useRingPulses } from './useRingPulses.ts';
+import { useRingPulses, type RingPulses } from './useRingPulses.ts';
 import { RingCircle } from './RingCircle.tsx';
 import { RingGrid } from './RingGrid.tsx';
 import { CIRCLE_MAX_SLOTS } from './ring-geometry.ts';
@@ -14,6 +14,9 @@ const selectRing = (s: Store) => s.live?.ring ?? null;
 const selectLost = (s: Store) => s.live?.lost ?? 0;
 const selectPosted = (s: Store) => s.live?.posted ?? 0;
 const selectNarration = (s: Store) => s.snap?.narration;
+/** At speed "max" the ring changes every frame: slots show their state without fill/drain animations. */
+const selectFast = (s: Store) => s.playing && s.speed === Infinity;
+const NO_PULSES: RingPulses = { slots: new Map(), lostGen: 0 };
 
 /** Slot of the newest "lost" trace record, or -1. */
 function lastLostSlot(narration: readonly Narration[] | undefined): number {
@@ -30,10 +33,12 @@ export function CompletionRing() {
   const lost = useStore(selectLost);
   const posted = useStore(selectPosted);
   const narration = useStore(selectNarration);
-  const pulses = useRingPulses(ring, lost, lastLostSlot(narration));
+  const fast = useStore(selectFast);
+  const tracked = useRingPulses(ring, lost, lastLostSlot(narration));
+  const pulses = fast ? NO_PULSES : tracked;
   const filled = ring ? ring.slots.reduce((n, s) => n + (s.atom ? 1 : 0), 0) : 0;
   return (
-    <section className="pane cr-pane" aria-label="Completion ring">
+    <section className={`pane cr-pane${fast ? ' cr-fast' : ''}`} aria-label="Completion ring">
       <header className="pane-title">
         Completion ring
         <span className="cr-counts" aria-label="Counts">

@@ -46,7 +46,7 @@ function mask(from: number, arr: ArrayLike<number>, base: number): number {
 
 export function MemoryView() {
   const lay = useStore(selectLayout);
-  const { image, bytes, changed, gen } = useMemory();
+  const { image, bytes, changed, gen, bulk } = useMemory();
   const names = useMemo(() => (lay ? programNames(lay) : null), [lay]);
   const meta = useMemo(() => (image ? metaOf(image) : null), [image]);
   const rows = useMemo(() => (image ? rowsOf(image, bytes) : []), [image, bytes]);
@@ -114,7 +114,7 @@ export function MemoryView() {
           </li>
         ))}
       </ul>
-      <div className="mem-scroll" ref={scroller} tabIndex={0} aria-label={`User memory ${hex(image.start)} to ${hex(image.end)}`} onMouseOver={onPoint} onFocus={onPoint} onClick={onClick}>
+      <div className={`mem-scroll${bulk ? ' mem-bulk' : ''}`} ref={scroller} tabIndex={0} aria-label={`User memory ${hex(image.start)} to ${hex(image.end)}`} onMouseOver={onPoint} onFocus={onPoint} onClick={onClick}>
         {rows.map((r) => {
           if (r.t === 'gap') {
             return (

@@ -14,9 +14,18 @@ export interface MemoryState {
   readonly changed: Uint8Array;
   /** Counts reads, so a changed byte flashes anew each time. */
   readonly gen: number;
+  /**
+   * Many bytes changed at once (a run at speed, a jump): they are marked
+   * without animation, since a hundred flashing bytes tell nothing and cost
+   * a repaint of each every frame.
+   */
+  readonly bulk: boolean;
 }
 
-const EMPTY: MemoryState = { lay: null, image: null, bytes: new Uint8Array(0), changed: new Uint8Array(0), gen: 0 };
+/** More changed bytes than this in one read are marked, not flashed. */
+const FLASH_MAX = 48;
+
+const EMPTY: MemoryState = { lay: null, image: null, bytes: new Uint8Array(0), changed: new Uint8Array(0), gen: 0, bulk: false };
 
 function read(lay: Layout | null, old: MemoryState): MemoryState {
   const k = currentKernel();
@@ -24,8 +33,15 @@ function read(lay: Layout | null, old: MemoryState): MemoryState {
   const image = old.lay === lay && old.image ? old.image : imageOf(lay);
   const bytes = k.bytes(image.start, image.end - image.start).slice();
   const changed = new Uint8Array(bytes.length);
-  if (old.lay === lay && old.bytes.length === bytes.length) for (let i = 0; i < bytes.length; i++) changed[i] = bytes[i] !== old.bytes[i] ? 1 : 0;
-  return { lay, image, bytes, changed, gen: old.gen + 1 };
+  let n = 0;
+  if (old.lay === lay && old.bytes.length === bytes.length) {
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i] !== old.bytes[i] ? 1 : 0;
+      changed[i] = c;
+      n += c;
+    }
+  }
+  return { lay, image, bytes, changed, gen: old.gen + 1, bulk: n > FLASH_MAX };
 }
 
 export function useMemory(): MemoryState {

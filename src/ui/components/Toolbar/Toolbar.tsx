@@ -38,18 +38,23 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <input
-        className="scrubber"
-        type="range"
-        min={0}
-        max={Math.max(horizon, 1)}
-        value={events}
-        onChange={(e) => seek(Number(e.target.value))}
-        aria-label="Timeline: event number"
-        disabled={!ready || horizon === 0}
-      />
+      <span className="scrubber">
+        <span className="fixed-box">
+          <input
+            type="range"
+            min={0}
+            max={Math.max(horizon, 1)}
+            value={events}
+            onChange={(e) => seek(Number(e.target.value))}
+            aria-label="Timeline: event number"
+            disabled={!ready || horizon === 0}
+          />
+        </span>
+      </span>
       <span className="event-count" data-testid="event-count">
-        event {events.toLocaleString('en')} / {horizon.toLocaleString('en')}
+        <span className="fixed-box">
+          event {events.toLocaleString('en')} / {horizon.toLocaleString('en')}
+        </span>
       </span>
       <span className={`run-status run-${status}`} data-testid="run-status">
         {status}
