@@ -96,6 +96,15 @@ function readTraceAt(v: DataView, seq: number): TraceRec {
  * Trace records numbered from `since` to the newest. Records older than the
  * ring holds (NTRACE) are gone; `dropped` says how many were skipped.
  */
+/** Trace records numbered from `from` up to `to` (exclusive) that the ring still holds. */
+export function readTraceRange(k: Kernel, from: number, to: number): TraceRec[] {
+  const v = k.view();
+  const end = v.getUint32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ, true);
+  const out: TraceRec[] = [];
+  for (let s = Math.max(from, end - L.NTRACE, 0); s < Math.min(to, end); s++) out.push(readTraceAt(v, s));
+  return out;
+}
+
 export function readTrace(k: Kernel, since = 0): { records: TraceRec[]; next: number; dropped: number } {
   const v = k.view();
   const end = v.getUint32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ, true);

@@ -9,18 +9,17 @@ import { layout } from '../lang/layout.ts';
 import { useStore, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
 import { atomNames, takeLive, takeSnapshot } from './snapshot.ts';
+import { FramePacer } from './pacer.ts';
 
 let kernel: Kernel | null = null;
 let session: Session | null = null;
 let names = new Map<number, string>();
 let frame = 0;
 
-/**
- * Main-thread time the kernel may take per frame; the rest of the frame is
- * left to React and the browser (style, layout, paint) so frames keep pace
- * with the display even on a slow machine with software rendering.
- */
+/** Main-thread time the kernel may take per frame at the slower speeds (a handful of events). */
 const FRAME_BUDGET_MS = 3;
+/** At speed "max" the kernel's share of a frame follows the display's pace. */
+const pacer = new FramePacer();
 /** Events per millisecond, measured as the program runs: sizes the slices so a frame's budget is not overshot. */
 let rate = 50;
 
@@ -109,7 +108,8 @@ function tick(time: number): void {
   const exact = s.breakpoints.length > 0;
   const start = performance.now();
   if (s.speed === Infinity) {
-    let left = FRAME_BUDGET_MS;
+    const budget = pacer.frame(time);
+    let left = budget;
     do {
       const before = session.events;
       const t0 = performance.now();
@@ -117,9 +117,10 @@ function tick(time: number): void {
       const took = performance.now() - t0;
       if (!exact && took > 0.2) rate = 0.7 * rate + 0.3 * ((session.events - before) / took);
       if (exact && hitBreakpoint(before)) return stopAt('breakpoint');
-      left = FRAME_BUDGET_MS - (performance.now() - start);
-    } while (!session.finished && left > 0.5);
+      left = budget - (performance.now() - start);
+    } while (!session.finished && left > 0.25 * budget);
   } else {
+    pacer.pause();
     carry += (s.speed * dt) / 1000;
     while (carry >= 1 && !session.finished && performance.now() - start < FRAME_BUDGET_MS) {
       carry -= 1;
@@ -147,6 +148,7 @@ export function play(): void {
   carry = 0;
   lastTime = 0;
   lastFull = performance.now(); // the panes show the state the run starts from
+  pacer.pause();
   useStore.setState({ playing: true });
   if (!frame) frame = requestAnimationFrame(tick);
 }

@@ -120,3 +120,56 @@ describe('step back', () => {
     expect(k.consoleText()).toBe('40000\n');
   });
 });
+
+describe('narration', () => {
+  /** A comparable form of a narration item. */
+  const plain = (n: ReturnType<Session['recent']>[number]) => `${n.kind}|${n.line ?? ''}|${n.text}|${n.trace ? `${n.trace.seq}:${n.trace.kind}:${n.trace.tid}:${n.trace.atom}:${n.trace.result}` : ''}`;
+
+  test('records read when asked are the ones a step-by-step run sees', () => {
+    const stepped = session(example('parallel-reads'));
+    const seen: string[] = [];
+    while (!stepped.finished) {
+      stepped.step();
+      const r = stepped.recent();
+      seen.push(plain(r[r.length - 1]));
+    }
+    const all = stepped.recent().map(plain);
+    const batched = session(example('parallel-reads'));
+    runToEnd(batched);
+    // Event numbers differ (a batch notes its records at its last event); the items and their order do not.
+    expect(batched.recent().map(plain)).toEqual(all);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all).toContain(seen[seen.length - 1]);
+  });
+
+  test('a long run keeps the newest items only, and they are the newest trace records', () => {
+    const s = session(example('stress'));
+    runToEnd(s);
+    const r = s.recent();
+    expect(r.length).toBeGreaterThanOrEqual(2_000);
+    expect(r.length).toBeLessThanOrEqual(4_000);
+    const seqs = r.filter((n) => n.trace).map((n) => n.trace!.seq);
+    for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBe(seqs[i - 1] + 1);
+    expect(seqs[seqs.length - 1]).toBe(k.counters().traceSeq - 1);
+    expect(r[r.length - 1].kind).toBe('done');
+  });
+
+  test('after a jump back the narration is what was said up to there, not records of the later run', () => {
+    const s = session(example('stress'));
+    runToEnd(s);
+    const end = s.events;
+    for (const back of [500, 20_000]) {
+      s.seek(end);
+      s.seek(end - back);
+      const got = s.recent().map(plain);
+      expect(s.recent()[s.recent().length - 1].event).toBeLessThanOrEqual(end - back);
+      const fresh = session(example('stress'));
+      fresh.seek(end - back);
+      const want = fresh.recent().map(plain);
+      // Both are the newest part of the same story: the shorter is the tail of the longer.
+      const n = Math.min(got.length, want.length);
+      expect(n).toBeGreaterThanOrEqual(500);
+      expect(got.slice(-n)).toEqual(want.slice(-n));
+    }
+  });
+});

@@ -6,11 +6,13 @@ import type { Program } from '../lang/ast.ts';
 import type { Layout } from '../lang/layout.ts';
 import { printExpr } from '../lang/print.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
-import { readTrace, type TraceRec } from '../../engine-wasm/host/records.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';
 import { compileDriver, type Op } from './compile.ts';
 import { execute, evaluate, RunError, Suspend, type CallLog, type Env } from './interp.ts';
 import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './checkpoint.ts';
+import { NarrationLog, type Narration } from './narration-log.ts';
+
+export type { Narration };
 
 export const MAX_LOOP_ITERATIONS = 100_000;
 export const MAX_EVENTS = 5_000_000;
@@ -29,14 +31,6 @@ export interface DriverState {
   readonly loops: readonly number[];
   readonly status: Status;
   readonly error?: { readonly message: string; readonly line: number };
-}
-
-export interface Narration {
-  readonly event: number;
-  readonly kind: 'driver' | 'kernel' | 'error' | 'done';
-  readonly line?: number;
-  readonly trace?: TraceRec;
-  readonly text: string;
 }
 
 interface Checkpoint {
@@ -74,7 +68,7 @@ export class Session {
   private error: DriverState['error'];
   private checkpoints: Checkpoint[] = [];
   private traceCursor = 0;
-  private narration: Narration[] = [];
+  private readonly narration: NarrationLog;
   /** Events run since the start. */
   events = 0;
   /** The furthest event this run has reached (a step back does not lower it). */
@@ -86,6 +80,7 @@ export class Session {
     readonly lay: Layout,
     readonly seed = 1,
   ) {
+    this.narration = new NarrationLog(k, NARRATION_KEPT);
     const compiled = compileDriver(program, lay);
     this.ops = compiled.ops;
     this.opTexts = compiled.ops.map(opText);
@@ -109,7 +104,7 @@ export class Session {
     this.error = undefined;
     this.events = 0;
     this.traceCursor = k.counters().traceSeq;
-    this.narration = [];
+    this.narration.clear();
     this.checkpoints = [{ event: 0, delta: { pages: new Map(), bytes: 0 }, state: this.driverState() }];
     if (this.env.scratchBytes === 0) this.fail('no room is left in user memory for print', 1);
   }
@@ -135,20 +130,19 @@ export class Session {
   }
   /** The most recent narration, oldest first. */
   recent(): readonly Narration[] {
-    return this.narration;
+    return this.narration.recent();
   }
 
   private say(n: Narration): void {
-    this.narration.push(n);
-    if (this.narration.length > NARRATION_KEPT * 2) this.narration = this.narration.slice(-NARRATION_KEPT);
+    this.narration.say(n);
   }
 
+  /** Notes the trace records the kernel wrote since the last look (read when someone asks). */
   private collectTrace(): void {
-    if (this.k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ) === this.traceCursor) return;
-    const { records, next } = readTrace(this.k, this.traceCursor);
-    this.traceCursor = next;
-    const keep = records.length > NARRATION_KEPT ? records.slice(-NARRATION_KEPT) : records;
-    for (const trace of keep) this.say({ event: this.events, kind: 'kernel', trace, text: '' });
+    const seq = this.k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ);
+    if (seq === this.traceCursor) return;
+    this.narration.kernel(this.events, this.traceCursor, seq);
+    this.traceCursor = seq;
   }
 
   private fail(message: string, line: number): void {
@@ -274,6 +268,7 @@ export class Session {
         this.checkpoints = kept;
         this.horizon = horizon;
       } else {
+        this.narration.read(); // while the trace ring still holds the records it noted
         restoreDelta(this.k.memory, this.base, cp.delta);
         this.pc = cp.state.pc;
         this.memo = [...cp.state.memo];
@@ -283,7 +278,7 @@ export class Session {
         this.events = cp.event;
         this.traceCursor = this.k.counters().traceSeq;
         // What was said up to the checkpoint still holds; replay says the rest again.
-        this.narration = this.narration.filter((n) => n.event <= cp.event);
+        this.narration.truncate(cp.event);
       }
     }
     while (this.events < target && !this.finished) this.run(target - this.events);

@@ -7,7 +7,9 @@ export function ConsolePane() {
   const text = useStore(selectConsole);
   const end = useRef<HTMLPreElement>(null);
   useEffect(() => {
-    end.current?.scrollTo({ top: end.current.scrollHeight });
+    // Scrolled at the next frame, when layout is clean: reading scrollHeight now would lay out the whole page mid-commit.
+    const id = requestAnimationFrame(() => end.current?.scrollTo({ top: end.current.scrollHeight }));
+    return () => cancelAnimationFrame(id);
   }, [text]);
   return (
     <section className="pane console-pane" aria-label="Console">

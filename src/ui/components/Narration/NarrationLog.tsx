@@ -12,8 +12,12 @@ export function NarrationLog() {
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   useEffect(() => {
-    const el = list.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+    // At the next frame, when layout is clean (see ConsolePane).
+    const id = requestAnimationFrame(() => {
+      const el = list.current;
+      if (el && pinned.current) el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(id);
   }, [shown]);
   const onScroll = () => {
     const el = list.current;
