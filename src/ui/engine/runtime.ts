@@ -20,6 +20,8 @@ let frame = 0;
 const FRAME_BUDGET_MS = 3;
 /** At speed "max" the kernel's share of a frame follows the display's pace. */
 const pacer = new FramePacer();
+/** The kernel runs in slices of about this long: a misjudged slice overshoots the frame by little. */
+const SLICE_MS = 1;
 /** Events per millisecond, measured as the program runs: sizes the slices so a frame's budget is not overshot. */
 let rate = 50;
 
@@ -46,10 +48,23 @@ function publish(full = true): void {
   const now = performance.now();
   const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
   if (full || now - lastFull >= every) {
+    if (fullNextFrame) cancelAnimationFrame(fullNextFrame);
+    fullNextFrame = 0;
     lastFull = now;
     useStore.setState({ live, snap: takeSnapshot(session, names, live) });
   } else {
     useStore.setState({ live });
+  }
+}
+
+let fullNextFrame = 0;
+/** A full publish at the next frame (see tick: the end of a fast run). */
+function publishNextFrame(): void {
+  if (!fullNextFrame) {
+    fullNextFrame = requestAnimationFrame(() => {
+      fullNextFrame = 0;
+      publish();
+    });
   }
 }
 
@@ -111,10 +126,13 @@ function tick(time: number): void {
     const budget = pacer.frame(time);
     let left = budget;
     do {
+      // A checkpoint (~2 ms here) that would not fit in what is left of the frame starts the next one.
+      if (!exact && session.checkpointDue && left < budget && left < session.checkpointMs) break;
       const before = session.events;
+      const cp = session.checkpointTotalMs;
       const t0 = performance.now();
-      session.run(exact ? 1 : Math.max(16, Math.min(4000, Math.floor(rate * left * 0.8))), exact);
-      const took = performance.now() - t0;
+      session.run(exact ? 1 : Math.max(16, Math.min(4000, Math.floor(rate * Math.min(left * 0.8, SLICE_MS)))), exact);
+      const took = performance.now() - t0 - (session.checkpointTotalMs - cp);
       if (!exact && took > 0.2) rate = 0.7 * rate + 0.3 * ((session.events - before) / took);
       if (exact && hitBreakpoint(before)) return stopAt('breakpoint');
       left = budget - (performance.now() - start);
@@ -129,9 +147,13 @@ function tick(time: number): void {
       if (hitBreakpoint(before)) return stopAt('breakpoint');
     }
   }
-  publish(s.speed <= 64 || session.finished);
+  const slow = s.speed <= 64;
+  publish(slow);
   if (session.finished) {
     useStore.setState({ playing: false });
+    // After a fast run the toolbar and the ring show the end in this frame, and every other
+    // pane catches up in the next one: the run's last frame stays as light as the others.
+    if (!slow) publishNextFrame();
     return;
   }
   frame = requestAnimationFrame(tick);

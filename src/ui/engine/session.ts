@@ -73,6 +73,9 @@ export class Session {
   events = 0;
   /** The furthest event this run has reached (a step back does not lower it). */
   horizon = 0;
+  /** Time the latest checkpoint took, and all of them, in ms (for pacing frames). */
+  checkpointMs = 2;
+  checkpointTotalMs = 0;
 
   constructor(
     readonly k: Kernel,
@@ -203,10 +206,18 @@ export class Session {
     this.memo = [];
   }
 
-  private checkpoint(): void {
+  /** A checkpoint is due: the next run takes it before its first event. */
+  get checkpointDue(): boolean {
     const last = this.checkpoints[this.checkpoints.length - 1];
-    if (this.events - last.event < CHECKPOINT_EVERY || this.events <= last.event) return;
+    return this.events - last.event >= CHECKPOINT_EVERY && !this.finished;
+  }
+
+  private checkpoint(): void {
+    if (!this.checkpointDue) return;
+    const t0 = performance.now();
     this.checkpoints.push({ event: this.events, delta: captureDelta(this.k.memory, this.base), state: this.driverState() });
+    this.checkpointMs = performance.now() - t0;
+    this.checkpointTotalMs += this.checkpointMs;
     if (this.checkpoints.length > MAX_CHECKPOINTS) {
       // Keep the first, the newest, and every other one between: older history gets sparser.
       this.checkpoints = this.checkpoints.filter((_, i, all) => i === 0 || i === all.length - 1 || i % 2 === 0);
@@ -221,6 +232,7 @@ export class Session {
   run(max: number, exact = false): number {
     let done = 0;
     while (done < max && !this.finished) {
+      this.checkpoint(); // before the next event, so a checkpoint due at the end of a call waits for the next one
       if (this.events >= MAX_EVENTS) {
         this.fail(`the run stopped after ${MAX_EVENTS.toLocaleString('en')} events (the playground's limit)`, this.line);
         break;
@@ -244,7 +256,6 @@ export class Session {
         this.runOp();
         this.collectTrace();
       }
-      this.checkpoint();
     }
     this.horizon = Math.max(this.horizon, this.events);
     return done;
