@@ -1,5 +1,6 @@
 // The Completion ring and Threads panes: hello runs cached (nothing posted),
 // and a typed program with a ring of 2 fills it and loses a completion.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
@@ -82,4 +83,36 @@ test('a full ring: completions fill the slots, one is lost, threads sleep on the
   await expect(ring.getByTestId('lost-count')).toHaveText('1 completion lost — the ring was full');
   await expect(threads).toContainText('lost, ring full');
   await expect(page.getByRole('region', { name: 'Console' })).toContainText('filled 2');
+});
+
+test('at speed max the bar says what stays live, and when the run ends every pane shows the end', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?example=stress');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  // Ten times the syslets, so the run lasts long enough to be paused half-way.
+  const text = readFileSync(new URL('../src/ui/examples/stress.syslet', import.meta.url), 'utf8').replace('var total = 3000', 'var total = 30000');
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await expect(page).toHaveTitle('Syslet Playground'); // the edited text is parsed: no longer the example
+  const bar = page.getByTestId('narration-bar');
+  // Paused half-way: the panes catch up at once.
+  await page.getByLabel('Speed').selectOption('Infinity');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(bar).toContainText('Full speed: ring and event count live');
+  await expect(page.locator('section.cr-pane.cr-fast')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(bar).not.toContainText('Full speed');
+  await expect(page.locator('section.cr-pane.cr-fast')).toHaveCount(0);
+  const paused = Number((await page.getByTestId('posted-count').textContent()) ?? '0');
+  expect(paused).toBeGreaterThan(0);
+  await expect(page.getByRole('region', { name: 'Threads' })).not.toContainText('now 0 ns');
+  // To the end: the last frame shows "done", the next one every pane.
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
+  await expect(bar).toContainText('The program has finished');
+  await expect(page.getByTestId('console-output')).toContainText('completed 30000 syslets');
+  await expect(page.getByTestId('posted-count')).toHaveText('30000');
+  await expect(page.getByRole('region', { name: 'Threads' })).toContainText('ended');
+  await expect(page.getByRole('region', { name: 'Atom graph' })).toContainText('= 0');
 });

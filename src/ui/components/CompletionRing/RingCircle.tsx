@@ -5,7 +5,7 @@ import { useState, type CSSProperties } from 'react';
 import type { RingView } from '../../engine/snapshot.ts';
 import type { RingPulses } from './useRingPulses.ts';
 import { RingSlotItem } from './RingSlot.tsx';
-import { nearestTurn, slotAngle, slotCentre, slotRadius, slotSize } from './ring-geometry.ts';
+import { nearestTurn, slotAngle, slotCentre, slotRadius, slotSize, tagDistance, TAG_SIZE } from './ring-geometry.ts';
 
 function useHandAngle(target: number): number {
   const [angle, setAngle] = useState(target);
@@ -76,8 +76,8 @@ export function RingCircle({ ring, pulses }: Props) {
         {pulses.lostGen > 0 && <div key={pulses.lostGen} className="cr-box-flash" aria-hidden="true" />}
         <Hand who="kernel" angle={kernelAngle} length={reach} />
         <Hand who="user" angle={userAngle} length={reach * 0.58} />
-        <HandTag tag={same ? 'both' : 'kernel'} angle={kernelAngle} at={reach * 0.62} />
-        {!same && <HandTag tag="user" angle={userAngle} at={reach * 0.32} />}
+        <HandTag tag={same ? 'both' : 'kernel'} angle={kernelAngle} at={tagDistance(kernelAngle, reach * 0.62, reach, TAG_SIZE[same ? 'both' : 'kernel'])} />
+        {!same && <HandTag tag="user" angle={userAngle} at={tagDistance(userAngle, reach * 0.32, reach, TAG_SIZE.user)} />}
         <div className="cr-hub" aria-hidden="true" />
         <ol role="list" className={`cr-slots cr-circle${n > 16 ? ' dense' : ''}`} aria-label="Ring slots">
           {ring.slots.map((slot) => {

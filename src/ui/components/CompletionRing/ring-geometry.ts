@@ -32,3 +32,17 @@ export function nearestTurn(from: number, target: number): number {
   const delta = ((((target - from) % 360) + 540) % 360) - 180;
   return Math.abs(delta) < 1e-6 ? from : from + delta;
 }
+
+/** Rough sizes of the hand tags, in % of the box width (their font is 3.6% of it). */
+export const TAG_SIZE = { both: { w: 28, h: 6 }, kernel: { w: 17, h: 6 }, user: { w: 13, h: 6 } } as const;
+
+/**
+ * Distance from the hub of a hand's tag centre, in % of the box: `at` along
+ * the hand, pulled in when the hand lies sideways, so that the upright tag
+ * (w × h) ends before `limit` (where the slots begin) instead of under a slot.
+ */
+export function tagDistance(angle: number, at: number, limit: number, size: { readonly w: number; readonly h: number }): number {
+  const a = (angle * Math.PI) / 180;
+  const extent = Math.abs(Math.sin(a)) * (size.w / 2) + Math.abs(Math.cos(a)) * (size.h / 2);
+  return Math.max(0, Math.min(at, limit - extent));
+}

@@ -1,6 +1,6 @@
 // A copy of the program image's bytes, re-read from the kernel whenever the
 // snapshot (or the program) changes, with the bytes that changed since the last read.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
 import { currentKernel } from '../../engine/runtime.ts';
 import type { Layout } from '../../lang/layout.ts';
@@ -44,14 +44,24 @@ function read(lay: Layout | null, old: MemoryState): MemoryState {
   return { lay, image, bytes, changed, gen: old.gen + 1, bulk: n > FLASH_MAX };
 }
 
+const selectSnap = (s: Store) => s.snap;
+const selectLayout = (s: Store) => s.layout;
+
+interface Seen {
+  readonly snap: Store['snap'];
+  readonly lay: Layout | null;
+  readonly mem: MemoryState;
+}
+
+/** The memory as of the latest snapshot; re-read during render when the snapshot or the program changed. */
 export function useMemory(): MemoryState {
-  const [mem, setMem] = useState<MemoryState>(() => read(useStore.getState().layout, EMPTY));
-  useEffect(
-    () =>
-      useStore.subscribe((s: Store, prev: Store) => {
-        if (s.snap !== prev.snap || s.layout !== prev.layout) setMem((old) => read(s.layout, old));
-      }),
-    [],
-  );
-  return mem;
+  const snap = useStore(selectSnap);
+  const lay = useStore(selectLayout);
+  const [seen, setSeen] = useState<Seen>(() => ({ snap, lay, mem: read(lay, EMPTY) }));
+  if (seen.snap !== snap || seen.lay !== lay) {
+    const next = { snap, lay, mem: read(lay, seen.mem) };
+    setSeen(next);
+    return next.mem;
+  }
+  return seen.mem;
 }

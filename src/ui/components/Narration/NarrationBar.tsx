@@ -6,11 +6,26 @@ import './narration.css';
 
 const selectEvents = (s: Store) => s.snap?.events ?? 0;
 const selectNarration = (s: Store) => s.snap?.narration;
+const selectFlatOut = (s: Store) => s.playing && s.speed === Infinity;
+
+/** At speed "max" events pass faster than anyone can read: the bar says what is live instead. */
+const FLAT_OUT = 'Full speed: ring and event count live; other panes update every 2 s and when the run stops.';
 
 export function NarrationBar() {
   const events = useStore(selectEvents);
   const entries = useStore(selectNarration);
+  const flatOut = useStore(selectFlatOut);
   const sentence = headline(useSentences(), events, entries ?? []);
+  if (flatOut) {
+    return (
+      <div className="narration-bar tone-driver" data-testid="narration-bar">
+        <span className="narration-bar-when">max speed</span>
+        <p className="narration-bar-text" aria-live="polite">
+          {FLAT_OUT}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className={`narration-bar tone-${sentence?.tone ?? 'driver'}`} data-testid="narration-bar">
       <span className="narration-bar-when" aria-hidden={!sentence}>
