@@ -3,7 +3,7 @@ import { Handle, NodeToolbar, Position, type NodeProps } from '@xyflow/react';
 import { useStore } from '../../store/index.ts';
 import { toggleBreakpoint } from '../../engine/runtime.ts';
 import { formatResult } from '../../../engine-wasm/host/syscalls.ts';
-import { flagLabel, flagTone, type AtomNode as AtomNodeType } from './graph.ts';
+import { CALL_INDENT, callRows, flagLabel, flagTone, type AtomNode as AtomNodeType } from './graph.ts';
 import { lastResult } from './live.ts';
 import { GraphActionsContext } from './context.ts';
 
@@ -45,16 +45,25 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
         <span className="atom-name">{name}</span>
         {active && <span className="atom-badge">{done ? 'last' : 'running'}</span>}
       </header>
-      <div className="atom-call" title={`${data.syscall}(${argTitle})`}>
-        <span className="atom-syscall">{data.syscall}</span>(
-        {data.args.map((a, k) => (
-          <span key={k}>
-            {k > 0 && ', '}
-            <span className="atom-arg">{a}</span>
-          </span>
-        ))}
-        )
-      </div>
+      {callRows(data).map((row, r) => (
+        <div key={r} className={`atom-call${r > 0 ? ' more' : ''}`} title={`${data.syscall}(${argTitle})`}>
+          {r === 0 ? (
+            <>
+              <span className="atom-syscall">{data.syscall}</span>(
+            </>
+          ) : (
+            ' '.repeat(CALL_INDENT)
+          )}
+          {row.map((k, j) => (
+            <span key={k}>
+              {j > 0 && ' '}
+              <span className="atom-arg">{data.args[k]}</span>
+              {k < data.args.length - 1 ? ',' : ')'}
+            </span>
+          ))}
+          {data.args.length === 0 && ')'}
+        </div>
+      ))}
       <div className="atom-ret">
         {data.ret ? (
           <span>

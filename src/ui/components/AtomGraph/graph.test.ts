@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from '../../lang/parse.ts';
-import { buildGraph, flagLabel, layoutGraph, type AtomNode } from './graph.ts';
+import { atomHeight, buildGraph, CALL_INDENT, callRows, flagLabel, layoutGraph, type AtomNode } from './graph.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8');
 const program = (text: string) => {
@@ -82,5 +82,33 @@ describe('layoutGraph packing', () => {
     const g = layoutGraph(buildGraph(program(example('cold-read'))));
     const ys = g.nodes.filter((n) => n.type === 'atom').map((n) => n.position.y);
     expect(new Set(ys).size).toBe(ys.length);
+  });
+});
+
+describe('call rows', () => {
+  const text = (syscall: string, args: string[]) =>
+    callRows({ syscall, args })
+      .map((row, r) => (r === 0 ? `${syscall}(` : ' '.repeat(CALL_INDENT)) + row.map((k) => args[k] + (k < args.length - 1 ? ',' : ')')).join(' ') + (args.length === 0 ? ')' : ''))
+      .join('\n');
+
+  test('a short call stays on one row', () => {
+    expect(text('getpid', [])).toBe('getpid()');
+    expect(text('write', ['fd_out', 'buf', 'size'])).toBe('write(fd_out, buf, size)');
+  });
+
+  test('a long call wraps at argument boundaries, every row within the node', () => {
+    const t = text('pread64', ['fd', 'bufp', 'count', 'off1']);
+    expect(t).toBe('pread64(fd, bufp, count,\n    off1)');
+    for (const args of [['a_rather_long_name', 'another_long_name', 'x'], ['p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y']]) {
+      const rows = text('clock_nanosleep', args).split('\n');
+      for (const row of rows) if (row.includes(',')) expect(row.length).toBeLessThanOrEqual(25);
+      expect(rows.join(' ').replace(/\s+/g, ' ').replace('( ', '(')).toBe(`clock_nanosleep(${args.join(', ')})`);
+    }
+  });
+
+  test('the node grows by a row for each wrapped row', () => {
+    const one = atomHeight({ flags: [], syscall: 'write', args: ['fd', 'b', 'n'] });
+    const two = atomHeight({ flags: [], syscall: 'pread64', args: ['fd', 'bufp', 'count', 'off1'] });
+    expect(two - one).toBe(26);
   });
 });

@@ -87,9 +87,36 @@ export function chipRows(flags: readonly string[]): number {
   return rows;
 }
 
-export function atomHeight(a: Pick<AtomNodeData, 'flags'>): number {
+/** Characters a call row holds: 14px mono (~8.4px a char) in NODE_W less 12px padding each side. */
+const CALL_CHARS = 25;
+/** Continuation rows start with this many spaces. */
+export const CALL_INDENT = 4;
+
+/**
+ * The call `syscall(a, b, c)` split into rows at argument boundaries, so a
+ * long call wraps instead of being cut off: each row lists its arguments' indices.
+ */
+export function callRows(a: Pick<AtomNodeData, 'syscall' | 'args'>): number[][] {
+  const rows: number[][] = [[]];
+  let len = a.syscall.length + 1; // "syscall("
+  a.args.forEach((arg, i) => {
+    const piece = arg.length + 1; // "arg," or "arg)"
+    const row = rows[rows.length - 1];
+    // Wrap before an argument that does not fit (also the first, when the syscall's name is long).
+    if ((row.length > 0 || rows.length === 1) && len + (row.length > 0 ? 1 : 0) + piece > CALL_CHARS) {
+      rows.push([i]);
+      len = CALL_INDENT + piece;
+    } else {
+      row.push(i);
+      len += (row.length > 1 ? 1 : 0) + piece;
+    }
+  });
+  return rows;
+}
+
+export function atomHeight(a: Pick<AtomNodeData, 'flags' | 'syscall' | 'args'>): number {
   const rows = chipRows(a.flags);
-  return HEADER_H + 2 * ROW_H + rows * CHIP_ROW_H + PAD_H;
+  return HEADER_H + (callRows(a).length + 1) * ROW_H + rows * CHIP_ROW_H + PAD_H;
 }
 
 const stops = (a: AtomDecl) => a.flags.some((f) => STOP_FLAGS.includes(f.name));

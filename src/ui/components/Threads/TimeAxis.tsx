@@ -1,6 +1,24 @@
 // The time axis above the lanes (ticks in µs/ms, the current time) and the
 // colour legend below them.
+import { useEffect, useRef, useState } from 'react';
 import { formatTick } from './thread-words.ts';
+
+/** Room a tick label needs left of the "now" label (which ends at the now line), in px. */
+const CLEAR_OF_NOW_PX = 58;
+
+/** The element's width in px, followed with a ResizeObserver (0 until known). */
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => setWidth(entries[0].contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 /** Tick times: a 1-2-5 step giving about `count` ticks between t0 and t1. */
 export function ticks(t0: number, t1: number, count: number): number[] {
@@ -21,9 +39,12 @@ interface AxisProps {
 }
 
 export function TimeAxis({ t0, t1, now, x }: AxisProps) {
-  const marks = ticks(t0, t1, 4).filter((t) => Math.abs(x(now) - x(t)) > 17);
+  const [ref, width] = useWidth<HTMLDivElement>();
+  // Ticks too close to "now" would run into its label: at least CLEAR_OF_NOW_PX, in % of the axis.
+  const clear = width > 0 ? (100 * CLEAR_OF_NOW_PX) / width : 25;
+  const marks = ticks(t0, t1, 4).filter((t) => Math.abs(x(now) - x(t)) > clear);
   return (
-    <div className="th-axis" aria-hidden="true">
+    <div className="th-axis" aria-hidden="true" ref={ref}>
       {marks.map((t) => (
         <span key={t} className="th-tick" style={{ left: `${x(t)}%` }}>
           {formatTick(t)}
