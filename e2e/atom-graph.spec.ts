@@ -33,7 +33,7 @@ test.describe('atom graph', () => {
     const graph = page.getByRole('region', { name: 'Atom graph' });
     const lines = page.getByRole('region', { name: 'Editor' }).locator('.view-lines');
     await expect(lines).toContainText('Hello Syslet World');
-    await graph.getByRole('button', { name: '+ Add atom' }).click();
+    await graph.getByRole('button', { name: 'Add atom' }).click();
     await expect(lines).toContainText('atom a1 = getpid()');
     await expect(graph.getByTestId('atom-node-a1')).toBeVisible();
 
@@ -51,7 +51,7 @@ test.describe('atom graph', () => {
   test('graph edits: the inline editor sets flags, Delete removes an atom', async ({ page }) => {
     const graph = page.getByRole('region', { name: 'Atom graph' });
     const lines = page.getByRole('region', { name: 'Editor' }).locator('.view-lines');
-    await graph.getByRole('button', { name: '+ Add atom' }).click();
+    await graph.getByRole('button', { name: 'Add atom' }).click();
     const node = graph.getByTestId('atom-node-a1');
     await node.dblclick();
     const dialog = graph.getByRole('dialog', { name: 'Edit atom a1' });

@@ -34,14 +34,14 @@ export function AtomGraph() {
         Atom graph
         <span className="pane-hint">{count === 1 ? '1 atom' : `${count} atoms`}</span>
         <span className="atom-graph-actions">
-          <button type="button" className="btn" onClick={() => addAtom()} disabled={errors} title="Add `atom aN = getpid()` after the last atom">
-            + Add atom
+          <button type="button" className="btn" onClick={() => addAtom()} disabled={errors} aria-label="Add atom" title="Add `atom aN = getpid()` after the last atom">
+            <span aria-hidden="true">+</span> <span className="btn-label">Add atom</span>
           </button>
           <button type="button" className="btn" onClick={() => undoSource()} aria-label="Undo" title="Undo (Ctrl+Z)">
-            ↶ Undo
+            <span aria-hidden="true">↶</span> <span className="btn-label">Undo</span>
           </button>
           <button type="button" className="btn" onClick={() => redoSource()} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
-            ↷ Redo
+            <span aria-hidden="true">↷</span> <span className="btn-label">Redo</span>
           </button>
         </span>
       </header>
