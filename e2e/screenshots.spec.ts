@@ -68,3 +68,35 @@ test('screenshots of every main view, dark and light', async ({ page }) => {
   expect(light).not.toBe(dark);
   await shoot('page-light.png');
 });
+
+for (const [width, height] of [
+  [1280, 720],
+  [1024, 768],
+] as const) {
+  test(`at a ${width}x${height} projector nothing important is cut off`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    mkdirSync(DIR, { recursive: true });
+    await page.goto('/?example=full-ring');
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+    await page.getByLabel('Speed').selectOption('Infinity');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+    const inside = async (inner: ReturnType<Page['locator']>, outer: ReturnType<Page['locator']> | null) => {
+      const a = (await inner.boundingBox())!;
+      const b = outer ? (await outer.boundingBox())! : { x: 0, y: 0, width, height };
+      expect(a.x).toBeGreaterThanOrEqual(b.x - 0.5);
+      expect(a.y).toBeGreaterThanOrEqual(b.y - 0.5);
+      expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width + 0.5);
+      expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height + 0.5);
+    };
+    const ring = page.getByRole('region', { name: 'Completion ring' });
+    const graph = page.getByRole('region', { name: 'Atom graph' });
+    await inside(page.getByTestId('engine-status'), null);
+    await inside(page.getByTestId('run-status'), null);
+    await inside(ring.locator('.cr-counts'), ring);
+    await inside(ring.locator('.cr-legend'), ring);
+    for (const name of ['Add atom', 'Undo', 'Redo']) await inside(graph.getByRole('button', { name }), graph);
+    await inside(graph.locator('.atom-legend'), graph);
+    await page.screenshot({ path: `${DIR}/page-${width}x${height}.png` });
+  });
+}
