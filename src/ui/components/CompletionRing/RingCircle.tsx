@@ -37,9 +37,12 @@ interface TagProps {
 
 /** A hand's name, on a carrier turning with the hand but drawn above both hands; the text stays upright. */
 function HandTag({ tag, angle, at }: TagProps) {
+  // A hand lying sideways would be hidden under its own tag: the tag rises above it (in screen space,
+  // after the counter-rotation), by up to 1.1 tag heights for a horizontal hand.
+  const lift = -110 * Math.sin((angle * Math.PI) / 180) ** 2;
   return (
     <div className="cr-tag-carrier" style={{ width: `${at}%`, transform: `rotate(${angle - 90}deg)` }} aria-hidden="true">
-      <span className={`cr-hand-tag ${tag}`} style={{ transform: `translate(-50%, -50%) rotate(${90 - angle}deg)` }}>
+      <span className={`cr-hand-tag ${tag}`} style={{ transform: `translate(-50%, -50%) rotate(${90 - angle}deg) translateY(${lift.toFixed(1)}%)` }}>
         {tag === 'both' ? (
           <>
             <span className="kernel">kernel</span>
@@ -76,9 +79,10 @@ export function RingCircle({ ring, pulses }: Props) {
         {pulses.lostGen > 0 && <div key={pulses.lostGen} className="cr-box-flash" aria-hidden="true" />}
         <Hand who="kernel" angle={kernelAngle} length={reach} />
         <Hand who="user" angle={userAngle} length={reach * 0.58} />
+        {/* The hub covers the hands' ends; the tags, pulled in toward it when a hand lies sideways, stay on top. */}
+        <div className="cr-hub" aria-hidden="true" />
         <HandTag tag={same ? 'both' : 'kernel'} angle={kernelAngle} at={tagDistance(kernelAngle, reach * 0.62, reach, TAG_SIZE[same ? 'both' : 'kernel'])} />
         {!same && <HandTag tag="user" angle={userAngle} at={tagDistance(userAngle, reach * 0.32, reach, TAG_SIZE.user)} />}
-        <div className="cr-hub" aria-hidden="true" />
         <ol role="list" className={`cr-slots cr-circle${n > 16 ? ' dense' : ''}`} aria-label="Ring slots">
           {ring.slots.map((slot) => {
             const c = slotCentre(slot.index, n);
