@@ -98,6 +98,7 @@ function readTraceAt(v: DataView, seq: number): TraceRec {
  */
 /** Trace records numbered from `from` up to `to` (exclusive) that the ring still holds. */
 export function readTraceRange(k: Kernel, from: number, to: number): TraceRec[] {
+  // Records older than NTRACE behind the newest are overwritten; none newer exist yet.
   const v = k.view();
   const end = v.getUint32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ, true);
   const out: TraceRec[] = [];
@@ -106,12 +107,9 @@ export function readTraceRange(k: Kernel, from: number, to: number): TraceRec[] 
 }
 
 export function readTrace(k: Kernel, since = 0): { records: TraceRec[]; next: number; dropped: number } {
-  const v = k.view();
-  const end = v.getUint32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ, true);
+  const end = k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ);
   const first = Math.max(since, end - L.NTRACE, 0);
-  const records: TraceRec[] = [];
-  for (let s = first; s < end; s++) records.push(readTraceAt(v, s));
-  return { records, next: end, dropped: first - since };
+  return { records: readTraceRange(k, first, end), next: end, dropped: first - since };
 }
 
 export type PageState = 'cold' | 'inflight' | 'cached';
