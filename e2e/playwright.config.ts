@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error: plain ES module without types
 import { resolveChromium } from './chromium.mjs';
 
-const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173';
+/** E2E_PORT: another port for the preview server (two checkouts testing at once). */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: '.',
@@ -34,7 +36,7 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+        command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
         cwd: '..',
         url: baseURL,
         reuseExistingServer: false,

@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 // @ts-expect-error: plain ES module without types
 import { resolveChromium } from '../chromium.mjs';
 
+/** E2E_PORT: another port for the preview server (two checkouts testing at once). */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.bench.ts',
@@ -11,7 +14,7 @@ export default defineConfig({
   workers: 1,
   timeout: 300_000,
   reporter: [['list']],
-  use: { baseURL: 'http://127.0.0.1:4173' },
+  use: { baseURL: `http://127.0.0.1:${port}` },
   projects: [
     {
       name: 'chromium',
@@ -23,9 +26,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     cwd: '../..',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
   },
 });
