@@ -312,9 +312,10 @@ export const CONSOLE_BUF_BYTES = 2 * CONSOLE_BYTES;
 // ── TRACE: a ring of NTRACE records; record i is at i % NTRACE ─────────────
 // ┌────┬──────────────┬────────────────────────────────────────────────┐
 // │  0 │ seq     u32  │ record number since reset                      │
-// │  4 │ kind    u32  │ TR_*                                           │
+// │  4 │ event   u32  │ kernel event it belongs to (KSTATE.events)     │
 // │  8 │ time    u64  │ virtual ns                                     │
-// │ 16 │ tid     u32  │ thread (0 = head / user task)                  │
+// │ 16 │ kind    u16  │ TR_*                                           │
+// │ 18 │ tid     u16  │ thread (0 = head / user task)                  │
 // │ 20 │ atom    u32  │ atom address, or 0 for a direct syscall        │
 // │ 24 │ nr      u32  │ syscall number                                 │
 // │ 28 │ result  i32  │ result, where the kind has one                 │
@@ -325,9 +326,10 @@ export const CONSOLE_BUF_BYTES = 2 * CONSOLE_BYTES;
 export const TRACE_BASE = CONSOLE_BASE + CONSOLE_BUF_BYTES;
 export const TRACE_BYTES = 64;
 export const TRACE_SEQ = 0;
-export const TRACE_KIND = 4;
+export const TRACE_EVENT = 4;
 export const TRACE_TIME = 8;
-export const TRACE_TID = 16;
+export const TRACE_KIND = 16;
+export const TRACE_TID = 18;
 export const TRACE_ATOM = 20;
 export const TRACE_NR = 24;
 export const TRACE_RESULT = 28;

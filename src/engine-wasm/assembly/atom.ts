@@ -15,7 +15,7 @@
 import {
   ATOM_BYTES, ATOM_NR, ATOM_RET_PTR, ATOM_NEXT, ATOM_ARG_PTR, NATOMARG, TF_RESUMED, TF_EINTR,
   TM_WALK, TM_POST, TR_ATOM, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
-  HANDOFF_ASYNC, OPT_ATOM_NS, ATOM_PRIVATE,
+  HANDOFF_ASYNC, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS,
 } from '../abi/layout';
 import {
   SYSLET_ASYNC, SYSLET_SYNC, SYSLET_STOP_MASK, SYSLET_STOP_ON_NONZERO, SYSLET_STOP_ON_ZERO,
@@ -23,7 +23,7 @@ import {
 } from '../abi/flags';
 import { EFAULT, EINTR } from '../abi/errno';
 import { BLOCKED } from './param';
-import { opt, now, setNow, chargeEvents } from './kstate';
+import { opt, now, setNow, chargeEvents, kget } from './kstate';
 import { userOk, wordOk } from './umem';
 import {
   T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
@@ -110,6 +110,7 @@ export function walk(t: usize, max: u32): u32 {
   const atomNs = <u64>opt(OPT_ATOM_NS);
   const traceOn = tracing();
   const tid = tidOf(t);
+  const event0 = kget(KSTATE_EVENTS); // atom n of this walk is kernel event event0 + n
   let clock = now();
   let a = tAtom(t);
   let nr = tNr(t);
@@ -180,7 +181,7 @@ export function walk(t: usize, max: u32): u32 {
     const r = <i32>rr;
     clock += atomNs;
     atoms++;
-    if (traceOn) traceAtom(t, tid, clock, a, nr, r, head ? 1 : 0);
+    if (traceOn) traceAtom(t, tid, event0 + n, clock, a, nr, r, head ? 1 : 0);
     if (ret != 0) {
       if (!wordOk(ret)) {
         flush(t, clock, a, nr, last, lastFlags, n, atoms);

@@ -122,6 +122,7 @@ export function kstep(limit: u32): u32 {
     }
     if (budget == 0) {
       done++;
+      countEvent(); // the -EINTR return is an event of its own (its sysret record belongs to it)
       cutUserWait();
       continue;
     }

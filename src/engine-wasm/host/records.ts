@@ -63,6 +63,8 @@ export const TRACE_KINDS: readonly (TraceKind | undefined)[] = [
 
 export interface TraceRec {
   readonly seq: number;
+  /** The kernel event the record belongs to (KSTATE.events when it was written). */
+  readonly event: number;
   readonly kind: TraceKind;
   readonly time: bigint;
   readonly tid: number;
@@ -80,9 +82,10 @@ function readTraceAt(v: DataView, seq: number): TraceRec {
   for (let i = 0; i < 6; i++) args.push(v.getUint32(r + L.TRACE_ARGS + 4 * i, true));
   return {
     seq: v.getUint32(r + L.TRACE_SEQ, true),
-    kind: TRACE_KINDS[v.getUint32(r + L.TRACE_KIND, true)] ?? 'atom',
+    event: v.getUint32(r + L.TRACE_EVENT, true),
+    kind: TRACE_KINDS[v.getUint16(r + L.TRACE_KIND, true)] ?? 'atom',
     time: v.getBigUint64(r + L.TRACE_TIME, true),
-    tid: v.getUint32(r + L.TRACE_TID, true),
+    tid: v.getUint16(r + L.TRACE_TID, true),
     atom: v.getUint32(r + L.TRACE_ATOM, true),
     nr: v.getUint32(r + L.TRACE_NR, true),
     result: v.getInt32(r + L.TRACE_RESULT, true),

@@ -14,9 +14,15 @@ export interface Narration {
   readonly text: string;
 }
 
-/** Kernel records [from, to) written by the batch that ended at `event`, not read yet. */
+/**
+ * Kernel records [from, to), not read yet, noted when the session stood at
+ * `event` and the kernel had counted `kev` events. A record carries the
+ * kernel event it belongs to, so its session event is event - (kev - record.event):
+ * every record gets its own event number, however large the batch was.
+ */
 interface Unread {
   readonly event: number;
+  readonly kev: number;
   from: number;
   readonly to: number;
 }
@@ -49,10 +55,10 @@ export class NarrationLog {
     this.trim();
   }
 
-  /** The kernel wrote records [from, to) in a batch that ended at `event`. */
-  kernel(event: number, from: number, to: number): void {
+  /** The kernel wrote records [from, to); the session is at `event`, the kernel has counted `kev` events. */
+  kernel(event: number, kev: number, from: number, to: number): void {
     if (to <= from) return;
-    this.entries.push({ event, from: Math.max(from, to - this.keep), to });
+    this.entries.push({ event, kev, from: Math.max(from, to - this.keep), to });
     this.count += Math.min(to - from, this.keep);
     this.hasUnread = true;
     this.trim();
@@ -68,7 +74,11 @@ export class NarrationLog {
     const out: Narration[] = [];
     for (const e of this.entries) {
       if (!isUnread(e)) out.push(e);
-      else for (const trace of readTraceRange(this.k, e.from, e.to)) out.push({ event: e.event, kind: 'kernel', trace, text: '' });
+      else {
+        for (const trace of readTraceRange(this.k, e.from, e.to)) {
+          out.push({ event: e.event - ((e.kev - trace.event) | 0), kind: 'kernel', trace, text: '' });
+        }
+      }
     }
     this.entries = out;
     this.count = out.length;

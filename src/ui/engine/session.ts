@@ -144,7 +144,7 @@ export class Session {
   private collectTrace(): void {
     const seq = this.k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ);
     if (seq === this.traceCursor) return;
-    this.narration.kernel(this.events, this.traceCursor, seq);
+    this.narration.kernel(this.events, this.k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS), this.traceCursor, seq);
     this.traceCursor = seq;
   }
 
