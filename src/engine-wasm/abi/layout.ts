@@ -180,6 +180,8 @@ export const TF_RESUMED = 0x02; // the pending syscall is re-entered after a wak
 export const TF_EINTR = 0x04; // the wait is cut by the budget: the call gets -EINTR
 export const TF_EFAULT_ARG = 0x08; // an arg pointer was bad: result -EFAULT, no call
 export const TF_SYNC = 0x10; // the head sleeps in place for the current atom
+export const TF_SLEPT_SYNC = 0x20; // tid 0: this async_exec's head slept in place for SYSLET_SYNC
+export const TF_SLEPT_NOTHREAD = 0x40; // tid 0: … slept in place because no cachemiss thread was free
 
 export const WHY_NONE = 0;
 export const WHY_DISK = 1; // a page read from disk (wait_arg: block)
@@ -338,19 +340,31 @@ export const TRACE_AUX = 56;
 export const TRACE_AUX2 = 60;
 export const TRACE_RING_BYTES = NTRACE * TRACE_BYTES;
 
-export const TR_ATOM = 1; // an atom completed (result); aux: 1 if in the head
+export const TR_ATOM = 1; // an atom completed (result); aux: 1 if in the head; aux2: ATOM_THEN_*
 export const TR_HANDOFF = 2; // the head handed the syslet to tid aux; aux2: WHY_* / 0 for ASYNC / 8 for budget
 export const TR_BLOCK = 3; // thread sleeps; aux: WHY_*; aux2: wait argument
 export const TR_WAKE = 4; // thread woke; aux: WHY_*
 export const TR_POST = 5; // final atom posted; aux: slot index; aux2: ahu
-export const TR_LOST = 6; // ring full: completion lost; aux: slot index; aux2: ahu
+export const TR_LOST = 6; // ring full: completion lost; aux: slot index; aux2: the atom the slot held
 export const TR_FAULT = 7; // fault; aux: faulting address; aux2: FAULT_*
-export const TR_CACHED = 8; // async_exec returned the final atom at once
+export const TR_CACHED = 8; // async_exec returns the final atom; aux: CACHED_*; aux2: ahu
 export const TR_SYSCALL = 9; // the user task entered the kernel (direct call)
 export const TR_SYSRET = 10; // the user task returns to user space (result)
 export const TR_EXIT = 11; // a cachemiss thread ended its syslet
 export const TR_DEADLOCK = 12; // nothing runnable, no timer: the waiting call gets -EINTR
 export const TR_RINGWAIT = 13; // RING_WAIT: a full ring makes the thread wait; aux: slot
+
+// TR_ATOM aux2: the atom's flags (low byte, the SYSLET_* bits) | what the walk does next << 8.
+export const ATOM_THEN_SHIFT = 8;
+export const ATOM_THEN_NEXT = 0; // no stop condition held: on to `next`
+export const ATOM_THEN_STOP = 1; // a stop condition held: this is the final atom
+export const ATOM_THEN_SKIP = 2; // a stop condition held with SKIP_TO_NEXT_ON_STOP: on to u + 44
+export const ATOM_THEN_LAST = 3; // no stop, next = 0: this is the final atom
+
+// TR_CACHED aux: how the head reached the final atom.
+export const CACHED_NOTHING_BLOCKED = 0; // no syscall waited
+export const CACHED_SLEPT_SYNC = 1; // the head slept in place for a SYSLET_SYNC atom
+export const CACHED_SLEPT_NOTHREAD = 2; // the head slept in place: no cachemiss thread was free
 
 export const FAULT_ATOM = 1; // atom header or arg pointer word unreadable
 export const FAULT_RET = 2; // ret_ptr store outside user memory

@@ -15,7 +15,9 @@
 import {
   ATOM_BYTES, ATOM_NR, ATOM_RET_PTR, ATOM_NEXT, ATOM_ARG_PTR, NATOMARG, TF_RESUMED, TF_EINTR,
   TM_WALK, TM_POST, TR_ATOM, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
-  HANDOFF_ASYNC, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS,
+  HANDOFF_ASYNC, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS, TF_SLEPT_SYNC, TF_SLEPT_NOTHREAD,
+  ATOM_THEN_SHIFT, ATOM_THEN_NEXT, ATOM_THEN_STOP, ATOM_THEN_SKIP, ATOM_THEN_LAST,
+  CACHED_NOTHING_BLOCKED, CACHED_SLEPT_SYNC, CACHED_SLEPT_NOTHREAD,
 } from '../abi/layout';
 import {
   SYSLET_ASYNC, SYSLET_SYNC, SYSLET_STOP_MASK, SYSLET_STOP_ON_NONZERO, SYSLET_STOP_ON_ZERO,
@@ -23,7 +25,7 @@ import {
 } from '../abi/flags';
 import { EFAULT, EINTR } from '../abi/errno';
 import { BLOCKED } from './param';
-import { opt, now, setNow, chargeEvents, kget } from './kstate';
+import { opt, now, setNow, chargeEvents, kget, kset } from './kstate';
 import { userOk, wordOk } from './umem';
 import {
   T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
@@ -82,21 +84,27 @@ function walkFault(t: usize, a: u32, kind: u32, addr: u32): void {
 /** The walk of t reached its final atom a. */
 function walkDone(t: usize, a: u32): void {
   if (t == T0) {
-    trace(TR_CACHED, T0, a, tNr(T0), <i32>a, 0, tAhu(T0));
+    const tf = tFlags(T0);
+    const how = (tf & TF_SLEPT_NOTHREAD) != 0 ? CACHED_SLEPT_NOTHREAD
+      : (tf & TF_SLEPT_SYNC) != 0 ? CACHED_SLEPT_SYNC : CACHED_NOTHING_BLOCKED;
+    trace(TR_CACHED, T0, a, tNr(T0), <i32>a, how, tAhu(T0));
     userReturn(<i32>a);
   } else {
     setTMode(t, TM_POST);
   }
 }
 
-/** Writes the walk's local state back to thread t and KSTATE. */
+/**
+ * Writes the walk's local state back to thread t and KSTATE: the event
+ * counter becomes events, and n events and `atoms` atoms not charged yet are.
+ */
 // @ts-ignore: decorator
-@inline function flush(t: usize, clock: u64, a: u32, nr: u32, last: u32, lastFlags: u32, events: u32, atoms: u32): void {
+@inline function flush(t: usize, clock: u64, a: u32, nr: u32, last: u32, lastFlags: u32, events: u32, n: u32, atoms: u32): void {
   setNow(clock);
   setTAtom(t, a);
   setTNr(t, nr);
   setTLast(t, last, lastFlags);
-  chargeEvents(events, atoms);
+  chargeEvents(events, n, atoms);
 }
 
 /**
@@ -120,6 +128,8 @@ export function walk(t: usize, max: u32): u32 {
   let dirty: usize = <usize>NATOMARG; // arg words that may still hold a non-zero value
   let n: u32 = 0;
   let atoms: u32 = 0;
+  let charged: u32 = 0; // events and atoms already charged (a hand-off that found no thread)
+  let atomsCharged: u32 = 0;
   while (n < max) {
     n++;
     let flags: u32;
@@ -133,11 +143,12 @@ export function walk(t: usize, max: u32): u32 {
       flags = aFlags(t);
       ret = aRet(t);
       next = aNext(t);
+      kset(KSTATE_EVENTS, event0 + n);
       rr = (tf & TF_EINTR) != 0 ? <i64>-EINTR : dispatch(t, nr, true);
     } else {
       const whole = userOk(a, ATOM_PRIVATE); // header and all six arg pointers readable
       if (!whole && !userOk(a, ATOM_ARG_PTR)) {
-        flush(t, clock, a, nr, last, lastFlags, n, atoms);
+        flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
         walkFault(t, a, FAULT_ATOM, a);
         return n;
       }
@@ -150,7 +161,7 @@ export function walk(t: usize, max: u32): u32 {
       for (; i < <usize>NATOMARG; i++) {
         const pa = a + ATOM_ARG_PTR + (<u32>i << 2);
         if (!whole && !wordOk(pa)) {
-          flush(t, clock, a, nr, last, lastFlags, n, atoms);
+          flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
           walkFault(t, a, FAULT_ATOM, pa);
           return n;
         }
@@ -165,26 +176,38 @@ export function walk(t: usize, max: u32): u32 {
       for (let j = i; j < dirty; j++) setArg(t, j, 0);
       dirty = i;
       if (head && (flags & SYSLET_ASYNC) != 0) {
-        flush(t, clock, a, nr, last, lastFlags, n, atoms);
+        flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
         if (handoff(false, HANDOFF_ASYNC)) return n;
+        charged = n;
+        atomsCharged = atoms;
       }
       setNow(clock);
+      kset(KSTATE_EVENTS, event0 + n); // records the syscall writes (a wake-up, …) belong to this event
       rr = bad ? <i64>-EFAULT : dispatch(t, nr, false);
     }
     if (rr == BLOCKED) {
-      flush(t, clock, a, nr, last, lastFlags, n, atoms);
+      flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
       setACopy(t, flags, ret, next);
       // SYNC, or no free thread: the head sleeps in place. Else it hands off.
-      if (!head || (flags & SYSLET_SYNC) != 0 || !handoff(true, tWhy(t))) sleepCommit(t);
+      if (head && (flags & SYSLET_SYNC) != 0) setTFlags(t, tFlags(t) | TF_SLEPT_SYNC);
+      if (!head || (flags & SYSLET_SYNC) != 0) sleepCommit(t);
+      else if (!handoff(true, tWhy(t))) {
+        setTFlags(t, tFlags(t) | TF_SLEPT_NOTHREAD);
+        sleepCommit(t);
+      }
       return n;
     }
     const r = <i32>rr;
     clock += atomNs;
     atoms++;
-    if (traceOn) traceAtom(t, tid, event0 + n, clock, a, nr, r, head ? 1 : 0);
+    const stop = (flags & SYSLET_STOP_MASK) != 0 && stops(flags, r);
+    const then = stop
+      ? ((flags & SYSLET_SKIP_TO_NEXT_ON_STOP) != 0 ? ATOM_THEN_SKIP : ATOM_THEN_STOP)
+      : next == 0 ? ATOM_THEN_LAST : ATOM_THEN_NEXT;
+    if (traceOn) traceAtom(t, tid, event0 + n, clock, a, nr, r, head ? 1 : 0, (flags & 0xff) | (then << ATOM_THEN_SHIFT));
     if (ret != 0) {
       if (!wordOk(ret)) {
-        flush(t, clock, a, nr, last, lastFlags, n, atoms);
+        flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
         walkFault(t, a, FAULT_RET, ret);
         return n;
       }
@@ -192,21 +215,13 @@ export function walk(t: usize, max: u32): u32 {
     }
     last = a;
     lastFlags = flags;
-    if ((flags & SYSLET_STOP_MASK) != 0 && stops(flags, r)) {
-      if ((flags & SYSLET_SKIP_TO_NEXT_ON_STOP) == 0) {
-        flush(t, clock, a, nr, last, lastFlags, n, atoms);
-        walkDone(t, a);
-        return n;
-      }
-      a += <u32>ATOM_BYTES;
-    } else if (next == 0) {
-      flush(t, clock, a, nr, last, lastFlags, n, atoms);
+    if (then == ATOM_THEN_STOP || then == ATOM_THEN_LAST) {
+      flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
       walkDone(t, a);
       return n;
-    } else {
-      a = next;
     }
+    a = then == ATOM_THEN_SKIP ? a + <u32>ATOM_BYTES : next;
   }
-  flush(t, clock, a, nr, last, lastFlags, n, atoms);
+  flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
   return n;
 }

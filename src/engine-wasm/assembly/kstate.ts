@@ -37,9 +37,13 @@ const K: usize = KSTATE_BASE;
   if (b != 0) kset(KSTATE_BUDGET, b - 1);
 }
 
-/** Counts n kernel events and a atoms at once (the walk's batched form of countEvent). */
-export function chargeEvents(n: u32, a: u32): void {
-  kset(KSTATE_EVENTS, kget(KSTATE_EVENTS) + n);
+/**
+ * The walk's batched form of countEvent: the event counter becomes `events`
+ * (the walk also sets it before each syscall, so records written inside one
+ * carry their event), n more events come off the budget, a more atoms are counted.
+ */
+export function chargeEvents(events: u32, n: u32, a: u32): void {
+  kset(KSTATE_EVENTS, events);
   kset(KSTATE_ATOMS, kget(KSTATE_ATOMS) + a);
   const b = kget(KSTATE_BUDGET);
   kset(KSTATE_BUDGET, b > n ? b - n : 0);

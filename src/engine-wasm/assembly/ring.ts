@@ -50,7 +50,7 @@ export function post(t: usize): void {
       return;
     }
     kset(KSTATE_LOST, kget(KSTATE_LOST) + 1);
-    trace(TR_LOST, t, a, 0, 0, idx, ahu);
+    trace(TR_LOST, t, a, 0, 0, idx, load<u32>(slot)); // the atom that still holds the slot
     threadExit(t);
     return;
   }

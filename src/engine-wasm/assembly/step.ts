@@ -31,13 +31,14 @@ import {
 import { dispatch } from './syscall';
 import { walk, handoff } from './atom';
 import { post } from './ring';
-import { userReturn, startAsyncExec, startAsyncWait, asyncWaitReady, WAIT_MORE } from './user';
+import { userReturn, userTakeCall, startAsyncExec, startAsyncWait, asyncWaitReady, WAIT_MORE } from './user';
 import { OPT_QUANTUM } from '../abi/layout';
 
 /** Runs the user task's direct syscall (one event). */
 function runUserCall(): void {
   const nr = tNr(T0);
   const tf = tFlags(T0);
+  if ((tf & TF_RESUMED) == 0) userTakeCall();
   if ((tf & TF_EINTR) != 0) {
     userReturn(-EINTR);
     return;

@@ -51,6 +51,6 @@ export function trace(kind: u32, t: usize, atom: u32, nr: u32, result: i32, aux:
  * counts its events in a local and charges them when it returns).
  */
 // @ts-ignore: decorator
-@inline export function traceAtom(t: usize, tid: u32, event: u32, clock: u64, atom: u32, nr: u32, result: i32, head: u32): void {
-  put(TR_ATOM, t, tid, event, clock, atom, nr, result, head, 0);
+@inline export function traceAtom(t: usize, tid: u32, event: u32, clock: u64, atom: u32, nr: u32, result: i32, head: u32, then: u32): void {
+  put(TR_ATOM, t, tid, event, clock, atom, nr, result, head, then);
 }

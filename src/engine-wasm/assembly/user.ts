@@ -32,10 +32,17 @@ export function userEnter(nr: u32, a0: u32, a1: u32, a2: u32, a3: u32, a4: u32, 
   setCallStart(now());
   setTMode(T0, TM_SYSCALL);
   setTState(T0, TS_RUNNABLE);
-  trace(TR_SYSCALL, T0, 0, nr, 0, 0, 0);
+  return 0;
+}
+
+/**
+ * The kernel takes the user task's call in: the first event of every call.
+ * Its syscall record is written here, not at entry, so it belongs to an event.
+ */
+export function userTakeCall(): void {
+  trace(TR_SYSCALL, T0, 0, tNr(T0), 0, 0, 0);
   // User space may have drained its ring: threads waiting for a slot try again.
   if (opt(OPT_RING_POLICY) == RING_WAIT) wakeup(CHAN_RING);
-  return 0;
 }
 
 /** The user task leaves the kernel with result r. */

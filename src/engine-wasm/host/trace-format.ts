@@ -7,6 +7,10 @@ import * as L from '../abi/layout.ts';
 
 const hex = (n: number) => '0x' + n.toString(16);
 const FAULTS = ['', 'atom', 'ret_ptr', 'ring'];
+/** What the walk does after an atom (TR_ATOM aux2 >> ATOM_THEN_SHIFT); on to `next` says nothing. */
+const THEN: Readonly<Record<number, string>> = { [L.ATOM_THEN_STOP]: ' -> stop', [L.ATOM_THEN_SKIP]: ' -> skip', [L.ATOM_THEN_LAST]: ' -> last' };
+/** How the head reached a cached return (TR_CACHED aux). */
+const CACHED: Readonly<Record<number, string>> = { [L.CACHED_SLEPT_SYNC]: ' (head slept in place: SYSLET_SYNC)', [L.CACHED_SLEPT_NOTHREAD]: ' (head slept in place: no free thread)' };
 
 function call(r: TraceRec): string {
   const info = syscallByNr(r.nr);
@@ -30,15 +34,15 @@ export function waitText(why: number, arg: number): string {
 export function describe(r: TraceRec): string {
   const at = r.atom ? ` atom=${hex(r.atom)}` : '';
   switch (r.kind) {
-    case 'atom': return `${r.aux ? 'head' : 'ran'}${at} ${call(r)} = ${formatResult(r.result)}`;
+    case 'atom': return `${r.aux ? 'head' : 'ran'}${at} ${call(r)} = ${formatResult(r.result)}${THEN[r.aux2 >>> L.ATOM_THEN_SHIFT] ?? ''}`;
     case 'handoff': return `handoff${at} -> thread ${r.aux} (${r.aux2 === L.HANDOFF_BUDGET ? 'budget' : r.aux2 === L.HANDOFF_ASYNC ? 'SYSLET_ASYNC' : WHY_NAMES[r.aux2]})`;
     case 'block': return `block${at} ${syscallName(r.nr)} on ${waitText(r.aux, r.aux2)}`;
     case 'wake': return `wake${at} (${WHY_NAMES[r.aux]})`;
     case 'post': return `post${at} slot=${r.aux}`;
-    case 'lost': return `LOST${at} slot=${r.aux} full`;
+    case 'lost': return `LOST${at} slot=${r.aux} full (held ${hex(r.aux2)})`;
     case 'ringwait': return `ringwait${at} slot=${r.aux} full`;
     case 'fault': return `fault ${FAULTS[r.aux2] ?? r.aux2} at ${hex(r.aux)}${at}`;
-    case 'cached': return `cached${at}`;
+    case 'cached': return `cached${at}${CACHED[r.aux] ?? ''}`;
     case 'syscall': return `syscall ${call(r)}`;
     case 'sysret': return `sysret ${syscallName(r.nr)} = ${r.result > 0xffff ? hex(r.result) : formatResult(r.result)}`;
     case 'exit': return `exit last=${hex(r.atom)}`;

@@ -353,6 +353,8 @@ describe('§2 thread limit', () => {
     expect(k.consoleText()).toBe('y');
     expect(traceOf(k, 'handoff')).toHaveLength(N);
     expect(traceOf(k, 'block').filter((b) => b.atom === x).map((b) => b.tid)).toEqual([0]);
+    // The cached record says how the head got there: it slept in place, no thread was free.
+    expect(traceOf(k, 'cached').map((c) => [c.atom, c.aux])).toEqual([[y, L.CACHED_SLEPT_NOTHREAD]]);
     expect(cachemiss(k)).toHaveLength(N);
     expect(slots(k, r).every((s) => s === 0)).toBe(true);
     // Once the threads are done, hand-offs work again.

@@ -53,7 +53,7 @@ describe('§2 posting', () => {
     expect(k.counters().lost).toBe(1);
     expect(k.counters().posted).toBe(2);
     const lost = traceOf(k, 'lost');
-    expect(lost.map((x) => [x.atom, x.aux, x.aux2])).toEqual([[atoms[2], 0, r.ahu]]);
+    expect(lost.map((x) => [x.atom, x.aux, x.aux2])).toEqual([[atoms[2], 0, atoms[0]]]); // aux2: the atom that still held the slot
     expect(cachemiss(k)).toEqual([]);
   });
 
