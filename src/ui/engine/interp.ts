@@ -33,9 +33,6 @@ export class RunError extends Error {
 export interface Env {
   readonly k: Kernel;
   readonly lay: Layout;
-  /** Scratch bytes in user memory for `print` (printf's buffer). */
-  readonly scratch: number;
-  readonly scratchBytes: number;
 }
 
 /** The calls made so far by the statement being evaluated. */
@@ -144,12 +141,13 @@ export function execute(s: Stmt, env: Env, log: CallLog): void {
     case 'print': {
       // printf: the text goes through write(1, …) from a buffer in user memory.
       const text = printText(s, env, log);
-      for (let at = 0; at < text.length; at += env.scratchBytes) {
-        const chunk = text.slice(at, at + env.scratchBytes);
+      const { addr, bytes: room } = env.lay.print;
+      for (let at = 0; at < text.length; at += room) {
+        const chunk = text.slice(at, at + room);
         call(log, () => {
           const bytes = Uint8Array.from(chunk, (c) => c.charCodeAt(0) & 0xff);
-          env.k.writeBytes(env.scratch, bytes);
-          return new Suspend(SYS_write, [1, env.scratch, bytes.length]);
+          env.k.writeBytes(addr, bytes);
+          return new Suspend(SYS_write, [1, addr, bytes.length]);
         });
       }
       return;

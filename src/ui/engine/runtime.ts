@@ -8,12 +8,12 @@ import { parse } from '../lang/parse.ts';
 import { layout } from '../lang/layout.ts';
 import { useStore, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
-import { atomNames, takeLive, takeSnapshot } from './snapshot.ts';
+import { takeLive, takeSnapshot } from './snapshot.ts';
 import { FramePacer } from './pacer.ts';
 
 let kernel: Kernel | null = null;
 let session: Session | null = null;
-let names = new Map<number, string>();
+let names: ReadonlyMap<number, string> = new Map<number, string>();
 let frame = 0;
 
 /** Main-thread time the kernel may take per frame at the slower speeds (a handful of events). */
@@ -80,7 +80,7 @@ export function setSource(text: string, exampleName: string | null = null): void
   pause();
   if (kernel) {
     session = new Session(kernel, program, lay);
-    names = atomNames(lay);
+    names = lay.names.atoms;
     const known = new Set(names.values());
     useStore.setState((s) => ({ breakpoints: s.breakpoints.filter((b) => known.has(b)) }));
     publish();

@@ -19,7 +19,6 @@ export const MAX_EVENTS = 5_000_000;
 const CHECKPOINT_EVERY = 5_000;
 const MAX_CHECKPOINTS = 64;
 const NARRATION_KEPT = 2_000;
-const SCRATCH_BYTES = 4096;
 
 export type Status = 'ready' | 'running' | 'done' | 'error';
 
@@ -88,9 +87,7 @@ export class Session {
     this.ops = compiled.ops;
     this.opTexts = compiled.ops.map(opText);
     this.loops = new Array<number>(compiled.loops).fill(0);
-    const scratch = (lay.end + 3) & ~3;
-    const room = Math.max(0, Math.min(SCRATCH_BYTES, L.USER_END - scratch));
-    this.env = { k, lay, scratch, scratchBytes: room };
+    this.env = { k, lay };
     this.reset();
   }
 
@@ -109,7 +106,7 @@ export class Session {
     this.traceCursor = k.counters().traceSeq;
     this.narration.clear();
     this.checkpoints = [{ event: 0, delta: { pages: new Map(), bytes: 0 }, state: this.driverState() }];
-    if (this.env.scratchBytes === 0) this.fail('no room is left in user memory for print', 1);
+    if (lay.print.bytes === 0) this.fail('no room is left in user memory for print', 1);
   }
 
   driverState(): DriverState {

@@ -2,7 +2,6 @@
 // after each step or batch, so React compares by reference and never touches
 // the kernel's memory directly.
 import type { Session, Narration, Status } from './session.ts';
-import type { Layout } from '../lang/layout.ts';
 import { readThreads, readFiles, readRing, type ThreadRec, type FileRec } from '../../engine-wasm/host/records.ts';
 import type { KernelCounters } from '../../engine-wasm/host/kernel.ts';
 
@@ -49,13 +48,6 @@ export interface Snapshot {
   readonly console: string;
   readonly counters: KernelCounters;
   readonly narration: readonly Narration[];
-}
-
-/** Atom address -> name, for every atom of the layout. */
-export function atomNames(lay: Layout): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const [name, sym] of lay.symbols) if (sym.kind === 'atom') out.set(sym.addr, name);
-  return out;
 }
 
 const NARRATION_SHOWN = 400;

@@ -17,6 +17,7 @@ import { evalBinary, evalUnary } from './ops.ts';
 import { spanToPos } from './lexer.ts';
 import { MAX_RING } from './parse-decl.ts';
 import { quote } from './print.ts';
+import { printBuffer, programNames, type PrintBuffer, type ProgramNames } from './addresses.ts';
 
 export const DEFAULT_RING = 8;
 
@@ -48,6 +49,10 @@ export interface Layout {
   readonly writes: readonly MemWrite[];
   /** First byte after the image. */
   readonly end: number;
+  /** Where `print` writes its text from (right after the image). */
+  readonly print: PrintBuffer;
+  /** What every address of the image is called (narration, memory view, threads). */
+  readonly names: ProgramNames;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -136,7 +141,8 @@ export function layout(program: Program): Layout {
   }
   for (const i of program.items) if (i.kind === 'buffer') place(i.name.name, 'buffer', i.size, i.span);
 
-  const base = { ahu, ring, ringEntries, symbols, strings, end: top };
+  const placed = { ahu, ring, ringEntries, symbols, strings, end: top, print: printBuffer(top) };
+  const base = { ...placed, names: programNames(placed) };
   if (overflow) {
     const message = `the program does not fit in user memory: it needs ${top - L.USER_BASE} bytes, and there are ${L.USER_BYTES}`;
     diagnostics.push({ ...spanToPos(overflow), message, severity: 'error' });

@@ -3,7 +3,7 @@
 // strings, buffers. Pointers can be followed; bytes that changed flash.
 import { useCallback, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
-import { nameAddress, programNames, hex } from '../Narration/names.ts';
+import { nameAddress, hex } from '../../lang/addresses.ts';
 import { useMemory } from './useMemory.ts';
 import { HexRow, type RowMeta } from './HexRow.tsx';
 import { NoteRow, type Chip } from './NoteRow.tsx';
@@ -47,7 +47,7 @@ function mask(from: number, arr: ArrayLike<number>, base: number): number {
 export function MemoryView() {
   const lay = useStore(selectLayout);
   const { image, bytes, changed, gen, bulk } = useMemory();
-  const names = useMemo(() => (lay ? programNames(lay) : null), [lay]);
+  const names = lay?.names ?? null;
   const meta = useMemo(() => (image ? metaOf(image) : null), [image]);
   const rows = useMemo(() => (image ? rowsOf(image, bytes) : []), [image, bytes]);
   const [detail, setDetail] = useState(-1);

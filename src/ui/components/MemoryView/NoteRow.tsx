@@ -1,6 +1,6 @@
 // The decoded fields that start in the next hex row, as chips; pointers are buttons to follow.
 import type { Field, Decoded } from './regions.ts';
-import type { AddrName } from '../Narration/names.ts';
+import type { AddrName } from '../../lang/addresses.ts';
 
 export interface Chip {
   readonly fid: number;
@@ -13,7 +13,7 @@ function chipText(c: Chip): string {
   const f = c.field;
   if (f.kind === 'var') return `${f.region.slice(4)} = ${c.value.text}`;
   if (f.kind === 'string') return c.value.text;
-  if (f.kind === 'buffer' || f.kind === 'scratch') return `${f.region} · ${c.value.text}`;
+  if (f.kind === 'buffer' || f.kind === 'print') return `${f.region} · ${c.value.text}`;
   if (c.target) return `${f.name} → ${c.target.name ?? c.target.label}`;
   return `${f.name} = ${c.value.text}`;
 }

@@ -1,16 +1,16 @@
 // The program image in user memory, cut into named fields and decoded from
 // raw bytes: the async_head_user, the ring slots, each atom's fields, vars,
-// strings, buffers and the driver's print scratch. Pure: no React, no kernel.
+// strings, buffers and the print buffer. Pure: no React, no kernel.
 import type { Layout } from '../../lang/layout.ts';
 import * as L from '../../../engine-wasm/abi/layout.ts';
 import { syscallName } from '../../../engine-wasm/host/syscalls.ts';
 import { FLAG_ORDER, CONSTANTS } from '../../lang/names.ts';
-import { hex, nameAddress, quoteShort, SCRATCH_BYTES, type ProgramNames } from '../Narration/names.ts';
+import { hex, nameAddress, quoteShort, PRINT_BUFFER_NAME, type ProgramNames } from '../../lang/addresses.ts';
 
-export type RegionKind = 'ahu' | 'ring' | 'atom' | 'var' | 'string' | 'buffer' | 'scratch';
-export const REGION_KINDS: readonly RegionKind[] = ['ahu', 'ring', 'atom', 'var', 'string', 'buffer', 'scratch'];
+export type RegionKind = 'ahu' | 'ring' | 'atom' | 'var' | 'string' | 'buffer' | 'print';
+export const REGION_KINDS: readonly RegionKind[] = ['ahu', 'ring', 'atom', 'var', 'string', 'buffer', 'print'];
 export const REGION_LABEL: Readonly<Record<RegionKind, string>> = {
-  ahu: 'async_head_user', ring: 'completion ring', atom: 'atom', var: 'var', string: 'string', buffer: 'buffer', scratch: 'print scratch',
+  ahu: 'async_head_user', ring: 'completion ring', atom: 'atom', var: 'var', string: 'string', buffer: 'buffer', print: PRINT_BUFFER_NAME,
 };
 
 export interface Field {
@@ -59,9 +59,9 @@ export function imageOf(lay: Layout): Image {
   for (const [text, addr] of lay.strings) {
     fields.push({ addr, size: text.length + 1, kind: 'string', region: 'string', name: '', first: true, decode: 'string' });
   }
-  const scratch = (lay.end + 3) & ~3;
-  const end = Math.min(scratch + SCRATCH_BYTES, L.USER_END);
-  if (end > scratch) fields.push({ addr: scratch, size: end - scratch, kind: 'scratch', region: 'print scratch', name: '', first: true, decode: 'buffer' });
+  const { addr: print, bytes: printBytes } = lay.print;
+  const end = print + printBytes;
+  if (printBytes > 0) fields.push({ addr: print, size: printBytes, kind: 'print', region: PRINT_BUFFER_NAME, name: '', first: true, decode: 'buffer' });
   fields.sort((a, b) => a.addr - b.addr);
   return { start: L.USER_BASE, end: (end + 15) & ~15, fields };
 }

@@ -8,7 +8,7 @@ import { parse } from '../../lang/parse.ts';
 import { layout, type Layout } from '../../lang/layout.ts';
 import { Session, type Narration } from '../../engine/session.ts';
 import { narrate, narrateAll, formatTime, callText, headline, type NarrateContext } from './narrate.ts';
-import { programNames, nameAddress } from './names.ts';
+import { nameAddress } from '../../lang/addresses.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
 const example = (name: string) => readFileSync(new URL(`${name}.syslet`, EXAMPLES), 'utf8');
@@ -22,12 +22,12 @@ function lay(text: string): Layout {
 const COLD = lay(example('cold-read'));
 const sym = (name: string) => COLD.symbols.get(name)!.addr;
 const ctx: NarrateContext = {
-  names: programNames(COLD),
+  names: COLD.names,
   files: [{ ino: 4, path: '/etc/motd' }, { ino: 5, path: '/usr/share/dict/words' }],
 };
 
 function rec(kind: TraceKind, fields: Partial<TraceRec> = {}): TraceRec {
-  return { seq: 0, kind, time: 0n, tid: 0, atom: 0, nr: 0, result: 0, args: [0, 0, 0, 0, 0, 0], aux: 0, aux2: 0, ...fields };
+  return { seq: 0, event: 0, kind, time: 0n, tid: 0, atom: 0, nr: 0, result: 0, args: [0, 0, 0, 0, 0, 0], aux: 0, aux2: 0, ...fields };
 }
 const kernel = (trace: TraceRec, event = 1): Narration => ({ event, kind: 'kernel', trace, text: '' });
 const say = (trace: TraceRec) => narrate(kernel(trace), ctx);
@@ -133,7 +133,7 @@ describe('real runs', () => {
     const l = lay(example(name));
     const s = new Session(k, parse(example(name)).program, l);
     while (!s.finished) s.run(100_000);
-    return narrateAll(s.recent(), { names: programNames(l), files: readFiles(k) });
+    return narrateAll(s.recent(), { names: l.names, files: readFiles(k) });
   }
 
   test('hello runs cached and ends', () => {
@@ -147,7 +147,7 @@ describe('real runs', () => {
   test('the headline picks the notable sentence of the latest event, and says when an event left no trace', () => {
     const l = lay(example('cold-read'));
     const s = new Session(k, parse(example('cold-read')).program, l);
-    const ctx2 = () => ({ names: programNames(l), files: readFiles(k) });
+    const ctx2 = () => ({ names: l.names, files: readFiles(k) });
     const heads: string[] = [];
     while (!s.finished) {
       s.step();
@@ -156,7 +156,7 @@ describe('real runs', () => {
     expect(heads[1]).toBe("the kernel works inside the driver's async_exec call — nothing visible changed in this event");
     expect(heads[3]).toMatch(/^atom `rd` — read\(fd 3, text, 4096 bytes\) blocked on a cold page of \/etc\/motd/);
     expect(heads).toContain('thread 1 posted `cl` into ring slot 0');
-    expect(heads).toContain("the driver calls write(fd 1, print scratch, 29 bytes)");
+    expect(heads).toContain("the driver calls write(fd 1, print buffer, 29 bytes)");
     expect(heads[heads.length - 1]).toBe('The program has finished.');
     for (let i = 1; i < heads.length; i++) expect(heads[i]).not.toBe(heads[i - 1]);
   });

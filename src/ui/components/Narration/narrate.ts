@@ -8,7 +8,7 @@ import * as L from '../../../engine-wasm/abi/layout.ts';
 import * as S from '../../../engine-wasm/abi/syscall.ts';
 import * as E from '../../../engine-wasm/abi/errno.ts';
 import { O_ACCMODE, O_APPEND, O_CREAT, O_TRUNC } from '../../../engine-wasm/abi/flags.ts';
-import { hex, nameAddress, type ProgramNames } from './names.ts';
+import { hex, nameAddress, type ProgramNames } from '../../lang/addresses.ts';
 
 export type Tone = 'driver' | 'kernel' | 'ok' | 'warn' | 'bad';
 

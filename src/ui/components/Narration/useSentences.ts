@@ -2,7 +2,6 @@
 import { useMemo } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
 import { narrateAll, type Sentence } from './narrate.ts';
-import { programNames } from './names.ts';
 
 const selectNarration = (s: Store) => s.snap?.narration;
 const selectFiles = (s: Store) => s.snap?.files;
@@ -14,6 +13,6 @@ export function useSentences(): readonly Sentence[] {
   const narration = useStore(selectNarration);
   const files = useStore(selectFiles);
   const lay = useStore(selectLayout);
-  const names = useMemo(() => (lay ? programNames(lay) : null), [lay]);
+  const names = lay?.names ?? null;
   return useMemo(() => (names && narration ? narrateAll(narration, { names, files: files ?? [] }) : NONE), [names, narration, files]);
 }

@@ -1,6 +1,7 @@
 // One thread lifetime: who it is, its state in words and colour, what it
 // waits on and its atom, beside its bar on the timeline.
 import type { ThreadRec } from '../../../engine-wasm/host/records.ts';
+import { atomNameOrHex, hex, type ProgramNames } from '../../lang/addresses.ts';
 import type { Lane } from './timeline-model.ts';
 import { STATE_WORDS, formatNs, statePill, waitWords, wakeWords } from './thread-words.ts';
 
@@ -8,14 +9,15 @@ interface Props {
   readonly lane: Lane;
   /** The live thread, for a lane that has not ended. */
   readonly thread: ThreadRec | undefined;
-  readonly names: ReadonlyMap<number, string>;
+  readonly names: ProgramNames | null;
   readonly now: bigint;
   /** Maps virtual time to % of the bar width. */
   readonly x: (t: number) => number;
 }
 
-function atomName(names: ReadonlyMap<number, string>, atom: number): string {
-  return atom ? (names.get(atom) ?? '0x' + atom.toString(16)) : '';
+function atomName(names: ProgramNames | null, atom: number): string {
+  if (!atom) return '';
+  return names ? atomNameOrHex(names, atom) : hex(atom);
 }
 
 function endNote(lane: Lane): string {

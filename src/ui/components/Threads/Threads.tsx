@@ -4,7 +4,6 @@
 import { useMemo } from 'react';
 import { useStore } from '../../store/index.ts';
 import type { Store } from '../../store/index.ts';
-import { atomNames } from '../../engine/snapshot.ts';
 import type { ThreadRec } from '../../../engine-wasm/host/records.ts';
 import { buildTimeline, recentLanes } from './timeline-model.ts';
 import { ThreadRow } from './ThreadRow.tsx';
@@ -28,7 +27,7 @@ export function Threads() {
   const clock = useStore(selectClock);
   const layout = useStore(selectLayout);
   const hasRun = useStore(selectHasRun);
-  const names = useMemo(() => (layout ? atomNames(layout) : new Map<number, string>()), [layout]);
+  const names = layout?.names ?? null;
   const timeline = useMemo(() => buildTimeline(narration ?? [], threads, clock), [narration, threads, clock]);
   const byTid = useMemo(() => new Map(threads.map((t) => [t.tid, t])), [threads]);
   const { shown, hidden } = recentLanes(timeline.lanes, MAX_LANES);
