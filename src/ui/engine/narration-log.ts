@@ -11,6 +11,8 @@ export interface Narration {
   readonly kind: 'driver' | 'kernel' | 'error' | 'done';
   readonly line?: number;
   readonly trace?: TraceRec;
+  /** Virtual time (ns): the record's for kernel entries, the kernel clock for the driver's. */
+  readonly time?: bigint;
   readonly text: string;
 }
 
@@ -71,17 +73,19 @@ export class NarrationLog {
    */
   read(): void {
     if (!this.hasUnread) return;
-    const out: Narration[] = [];
-    for (const e of this.entries) {
-      if (!isUnread(e)) out.push(e);
+    let first = 0;
+    while (first < this.entries.length && !isUnread(this.entries[first])) first++;
+    // Only the tail from the first unread batch is rebuilt: a step reads its few records, not the whole log.
+    const tail = this.entries.splice(first);
+    for (const e of tail) {
+      if (!isUnread(e)) this.entries.push(e);
       else {
         for (const trace of readTraceRange(this.k, e.from, e.to)) {
-          out.push({ event: e.event - ((e.kev - trace.event) | 0), kind: 'kernel', trace, text: '' });
+          this.entries.push({ event: e.event - ((e.kev - trace.event) | 0), kind: 'kernel', trace, text: '' });
         }
       }
     }
-    this.entries = out;
-    this.count = out.length;
+    this.count = this.entries.length;
     this.hasUnread = false;
   }
 

@@ -134,7 +134,7 @@ export class Session {
   }
 
   private say(n: Narration): void {
-    this.narration.say(n);
+    this.narration.say({ ...n, time: this.k.view().getBigUint64(L.KSTATE_BASE + L.KSTATE_CLOCK, true) });
   }
 
   /** Notes the trace records the kernel wrote since the last look (read when someone asks). */
@@ -269,25 +269,17 @@ export class Session {
     if (target < this.events) {
       let cp = this.checkpoints[0];
       for (const c of this.checkpoints) if (c.event <= target && c.event >= cp.event) cp = c;
-      if (cp.event === 0) {
-        const horizon = this.horizon;
-        const kept = this.checkpoints;
-        this.reset();
-        this.checkpoints = kept;
-        this.horizon = horizon;
-      } else {
-        this.narration.read(); // while the trace ring still holds the records it noted
-        restoreDelta(this.k.memory, this.base, cp.delta);
-        this.pc = cp.state.pc;
-        this.memo = [...cp.state.memo];
-        this.loops = [...cp.state.loops];
-        this.status = cp.state.status;
-        this.error = cp.state.error;
-        this.events = cp.event;
-        this.traceCursor = this.k.counters().traceSeq;
-        // What was said up to the checkpoint still holds; replay says the rest again.
-        this.narration.truncate(cp.event);
-      }
+      this.narration.read(); // while the trace ring still holds the records it noted
+      restoreDelta(this.k.memory, this.base, cp.delta);
+      this.pc = cp.state.pc;
+      this.memo = [...cp.state.memo];
+      this.loops = [...cp.state.loops];
+      this.status = cp.state.status;
+      this.error = cp.state.error;
+      this.events = cp.event;
+      this.traceCursor = this.k.counters().traceSeq;
+      // What was said up to the checkpoint still holds; replay says the rest again.
+      this.narration.truncate(cp.event);
     }
     while (this.events < target && !this.finished) this.run(target - this.events);
   }

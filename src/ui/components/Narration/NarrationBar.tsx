@@ -1,7 +1,8 @@
 // The latest sentence, large, under the toolbar: what just happened, for the back row.
 import { useStore, type Store } from '../../store/index.ts';
-import { useSentences } from './useSentences.ts';
-import { formatTime, headline } from './narrate.ts';
+import { useMemo } from 'react';
+import { useNarrateContext } from './useSentences.ts';
+import { formatTime, barSentence } from './narrate.ts';
 import './narration.css';
 
 const selectEvents = (s: Store) => s.snap?.events ?? 0;
@@ -15,7 +16,9 @@ export function NarrationBar() {
   const events = useStore(selectEvents);
   const entries = useStore(selectNarration);
   const flatOut = useStore(selectFlatOut);
-  const sentence = headline(useSentences(), events, entries ?? []);
+  const ctx = useNarrateContext();
+  // Told from the current event's own entries: the same after a step back or a seek as on the way forward.
+  const sentence = useMemo(() => (ctx ? barSentence(entries ?? [], events, ctx) : undefined), [ctx, entries, events]);
   if (flatOut) {
     return (
       <div className="narration-bar tone-driver" data-testid="narration-bar">

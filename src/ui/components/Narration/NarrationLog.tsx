@@ -1,13 +1,20 @@
-// The recent sentences, newest at the bottom; follows the end unless the user scrolled up.
+// The recent sentences, newest at the bottom; follows the end unless the user
+// scrolled up. Every line carries its own event number; clicking a line (or
+// Enter on it) goes to that event.
 import { useEffect, useRef } from 'react';
 import { useSentences } from './useSentences.ts';
 import { formatTime } from './narrate.ts';
+import { seek } from '../../engine/runtime.ts';
+import { useStore, type Store } from '../../store/index.ts';
 import './narration.css';
+
+const selectEvents = (s: Store) => s.snap?.events ?? 0;
 
 const SHOWN = 300;
 
 export function NarrationLog() {
   const all = useSentences();
+  const events = useStore(selectEvents);
   const shown = all.length > SHOWN ? all.slice(-SHOWN) : all;
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
@@ -30,12 +37,14 @@ export function NarrationLog() {
       ) : (
         <ol className="narration-list" ref={list} onScroll={onScroll} tabIndex={0} aria-label="Narration, oldest first">
           {shown.map((s) => (
-            <li key={s.key} className={`narration-item tone-${s.tone}`}>
-              <span className="narration-meta">
-                <span className="narration-event">#{s.event.toLocaleString('en')}</span>
-                <span className="narration-time">{formatTime(s.time)}</span>
-              </span>
-              <span className="narration-text">{s.text}</span>
+            <li key={s.key} className={`narration-item tone-${s.tone}${s.event === events ? ' current' : ''}`} aria-current={s.event === events ? 'step' : undefined}>
+              <button type="button" className="narration-seek" onClick={() => seek(s.event)} title={`Go to event ${s.event.toLocaleString('en')}`}>
+                <span className="narration-meta">
+                  <span className="narration-event">#{s.event.toLocaleString('en')}</span>
+                  <span className="narration-time">{formatTime(s.time)}</span>
+                </span>
+                <span className="narration-text">{s.text}</span>
+              </button>
             </li>
           ))}
         </ol>

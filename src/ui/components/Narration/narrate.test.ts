@@ -7,7 +7,7 @@ import * as L from '../../../engine-wasm/abi/layout.ts';
 import { parse } from '../../lang/parse.ts';
 import { layout, type Layout } from '../../lang/layout.ts';
 import { Session, type Narration } from '../../engine/session.ts';
-import { narrate, narrateAll, formatTime, callText, headline, type NarrateContext } from './narrate.ts';
+import { narrate, narrateAll, formatTime, callText, barSentence, type NarrateContext } from './narrate.ts';
 import { nameAddress } from '../../lang/addresses.ts';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
@@ -63,7 +63,7 @@ describe('one sentence per trace kind', () => {
 
   test('block names the file and the page', () => {
     expect(say(rec('block', { atom: rd, tid: 1, nr: 3, args: readArgs, aux: L.WHY_DISK, aux2: (5 << 16) | 2 }))).toBe(
-      'atom `rd` — read(fd 3, text, 4096 bytes) blocked on cold page 2 of /usr/share/dict/words; thread 1 sleeps',
+      'atom `rd` — read(fd 3, text, 4096 bytes) blocked until the disk reads page 2 of /usr/share/dict/words (not in the page cache); thread 1 sleeps',
     );
     expect(say(rec('block', { nr: 162, args: [sym('fd'), 0, 0, 0, 0, 0], aux: L.WHY_TIMER }))).toBe("the driver's nanosleep(fd) blocked on a timer; the user task sleeps");
   });
@@ -74,20 +74,17 @@ describe('one sentence per trace kind', () => {
       ctx,
     );
     expect(s).toHaveLength(1);
-    expect(s[0].text).toBe('atom `rd` — read(fd 3, text, 4096 bytes) blocked on a cold page of /usr/share/dict/words — the head returns NULL, cachemiss thread 1 takes over');
+    expect(s[0].text).toBe('atom `rd` — read(fd 3, text, 4096 bytes) blocked until the disk reads the first page of /usr/share/dict/words (not in the page cache) — the head returns NULL, cachemiss thread 1 takes over');
     expect(s[0].tone).toBe('warn');
   });
 
   test('wake, post, lost (with the slot holder), ringwait', () => {
-    expect(say(rec('wake', { tid: 1, atom: rd, aux: L.WHY_DISK }))).toBe('thread 1 woke: the disk read finished');
+    expect(say(rec('wake', { tid: 1, atom: rd, aux: L.WHY_DISK, aux2: (4 << 16) | 1 }))).toBe('thread 1 woke: the disk read of page 1 of /etc/motd finished');
     expect(say(rec('post', { tid: 1, atom: sym('cl'), aux: 0 }))).toBe('thread 1 posted `cl` into ring slot 0');
-    const all = narrateAll(
-      [kernel(rec('post', { seq: 1, tid: 1, atom: sym('op'), aux: 1 })), kernel(rec('lost', { seq: 2, tid: 3, atom: sym('cl'), aux: 1 }))],
-      ctx,
-    );
-    expect(all[1].text).toBe('RING FULL: the completion of `cl` was lost (slot 1 still held `op`)');
-    expect(all[1].tone).toBe('bad');
-    expect(say(rec('lost', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL: the completion of `cl` was lost (slot 2 was still full)');
+    // The lost record itself names the atom that still held the slot.
+    const [lost] = narrateAll([kernel(rec('lost', { seq: 2, tid: 3, atom: sym('cl'), aux: 1, aux2: sym('op') }))], ctx);
+    expect(lost.text).toBe('RING FULL: the completion of `cl` was lost — slot 1 still held `op` that user space had not consumed');
+    expect(lost.tone).toBe('bad');
     expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL: thread 3 waits until slot 2 is free to post `cl`');
   });
 
@@ -95,10 +92,14 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('fault', { tid: 1, atom: rd, aux: 0x200000, aux2: L.FAULT_RET }))).toMatch(/^FAULT: atom `rd` could not store its result at 0x200000/);
     expect(say(rec('fault', { tid: 0, aux: 0x5, aux2: L.FAULT_ATOM }))).toMatch(/async_exec returns -EFAULT$/);
     expect(say(rec('fault', { tid: 1, atom: rd, aux: 0x10000, aux2: L.FAULT_RING }))).toMatch(/unusable/);
-    expect(say(rec('cached', { atom: sym('op') }))).toBe('async_exec returned the atom itself (`op`): the syslet ran cached, nothing blocked and nothing is posted');
-    expect(say(rec('syscall', { nr: 320, args: [sym('op'), COLD.ahu, 0, 0, 0, 0] }))).toBe('the driver calls async_exec(`op`): the head starts walking the atoms');
-    expect(say(rec('syscall', { nr: 321, args: [1, 0, COLD.ahu, 0, 0, 0] }))).toMatch(/^the driver calls async_wait\(1\)/);
-    expect(say(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] }))).toBe('the driver calls write(fd 1, text, 440 bytes)');
+    expect(say(rec('cached', { atom: sym('op') }))).toBe('async_exec returned the final atom `op`: the syslet ran cached — nothing blocked, nothing is posted');
+    expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_SYNC }))).toBe(
+      'async_exec returns `op` as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted',
+    );
+    expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD }))).toMatch(/slept in place because no cachemiss thread was free/);
+    expect(say(rec('syscall', { nr: 320, args: [sym('op'), COLD.ahu, 0, 0, 0, 0] }))).toBe("the kernel takes the driver's async_exec(`op`): the head starts walking at `op`");
+    expect(say(rec('syscall', { nr: 321, args: [1, 0, COLD.ahu, 0, 0, 0] }))).toMatch(/^the kernel takes the driver's async_wait\(1\): the user task waits for 1 completion from ring slot 0/);
+    expect(say(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] }))).toBe("the kernel takes the driver's write(fd 1, text, 440 bytes)");
     expect(say(rec('sysret', { nr: 320, result: 0 }))).toMatch(/^async_exec returned NULL/);
     expect(say(rec('sysret', { nr: 321, result: 1 }))).toBe('async_wait returned 1: 1 completion is ready in the ring');
     expect(say(rec('sysret', { nr: 5, result: -2 }))).toBe('open returned -ENOENT (no such file)');
@@ -138,25 +139,26 @@ describe('real runs', () => {
 
   test('hello runs cached and ends', () => {
     const texts = run('hello').map((s) => s.text);
-    expect(texts).toContain('async_exec returned the atom itself (`hello`): the syslet ran cached, nothing blocked and nothing is posted');
-    expect(texts).toContain('atom `hello` ran write(fd 1, "Hello Syslet World!\\n", 20 bytes) = 20 in the head');
+    expect(texts).toContain('async_exec returned the final atom `hello`: the syslet ran cached — nothing blocked, nothing is posted');
+    expect(texts).toContain('atom `hello` ran write(fd 1, "Hello Syslet World!\\n", 20 bytes) = 20 in the head — its next is NULL: `hello` is the final atom');
     expect(texts[texts.length - 1]).toBe('The program has finished.');
     expect(texts.filter((t) => t.startsWith('async_exec returned'))).toHaveLength(1);
   });
 
-  test('the headline picks the notable sentence of the latest event, and says when an event left no trace', () => {
+  test('the bar tells each event on its own: the notable sentence of that event, a new one at every step', () => {
     const l = lay(example('cold-read'));
     const s = new Session(k, parse(example('cold-read')).program, l);
-    const ctx2 = () => ({ names: l.names, files: readFiles(k) });
+    const ctx2 = { names: l.names, files: readFiles(k) };
     const heads: string[] = [];
     while (!s.finished) {
       s.step();
-      heads.push(headline(narrateAll(s.recent(), ctx2()), s.events, s.recent())!.text);
+      heads.push(barSentence(s.recent(), s.events, ctx2)!.text);
     }
-    expect(heads[1]).toBe("the kernel works inside the driver's async_exec call — nothing visible changed in this event");
-    expect(heads[3]).toMatch(/^atom `rd` — read\(fd 3, text, 4096 bytes\) blocked on a cold page of \/etc\/motd/);
+    expect(heads[0]).toBe('driver, line 20: var done = async_exec(op)');
+    expect(heads[1]).toBe("the kernel takes the driver's async_exec(`op`): the head starts walking at `op`");
+    expect(heads[3]).toMatch(/^atom `rd` — read\(fd 3, text, 4096 bytes\) blocked until the disk reads the first page of \/etc\/motd/);
     expect(heads).toContain('thread 1 posted `cl` into ring slot 0');
-    expect(heads).toContain("the driver calls write(fd 1, print buffer, 29 bytes)");
+    expect(heads).toContain("the driver's write(fd 1, print buffer, 29 bytes) returned 29");
     expect(heads[heads.length - 1]).toBe('The program has finished.');
     for (let i = 1; i < heads.length; i++) expect(heads[i]).not.toBe(heads[i - 1]);
   });
@@ -164,13 +166,48 @@ describe('real runs', () => {
   test('cold-read tells the miss, the wake and the post', () => {
     const s = run('cold-read');
     const texts = s.map((x) => x.text);
-    expect(texts).toContain('atom `rd` — read(fd 3, text, 4096 bytes) blocked on a cold page of /etc/motd — the head returns NULL, cachemiss thread 1 takes over');
-    expect(texts).toContain('thread 1 woke: the disk read finished');
+    expect(texts).toContain('atom `rd` — read(fd 3, text, 4096 bytes) blocked until the disk reads the first page of /etc/motd (not in the page cache) — the head returns NULL, cachemiss thread 1 takes over');
+    expect(texts).toContain('thread 1 woke: the disk read of the first page of /etc/motd finished');
     expect(texts).toContain('thread 1 posted `cl` into ring slot 0');
-    expect(texts).toContain('atom `cl` ran close(fd 3) = 0 in thread 1');
+    expect(texts).toContain('atom `cl` ran close(fd 3) = 0 in thread 1 — its next is NULL: `cl` is the final atom');
     expect(s.every((x) => x.text.length > 0 && !x.text.includes('undefined'))).toBe(true);
     const times = s.map((x) => x.time);
     expect(times).toEqual([...times].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  test('read-loop tells the stop condition and the skip that ends the loop', () => {
+    const texts = run('read-loop').map((s) => s.text);
+    expect(texts).toContain(
+      'atom `rd` ran read(fd 3, chunk, 4096 bytes) = 0 in thread 1 — SYSLET_STOP_ON_NON_POSITIVE held (0 ≤ 0), and SYSLET_SKIP_TO_NEXT_ON_STOP goes on at `rd` + 44 = `cl`',
+    );
+    expect(texts).toContain('atom `op` ran open("/usr/share/dict/words", O_RDONLY) = 3 in the head'); // paths whole
+  });
+
+  test('a failing open under SYSLET_STOP_ON_NEGATIVE ends the chain, and the sentence says so', () => {
+    const text = 'var path = "/no/such/file"\nvar zero = 0\nvar fd = 0\nvar r = 0\natom op = open(&path, &zero) ret fd flags SYSLET_STOP_ON_NEGATIVE next cl\natom cl = close(&fd) ret r\nassert async_exec(op) == op\n';
+    const l = lay(text);
+    const s = new Session(k, parse(text).program, l);
+    while (!s.finished) s.run(100_000);
+    expect(s.state).toBe('done');
+    const texts = narrateAll(s.recent(), { names: l.names, files: readFiles(k) }).map((x) => x.text);
+    expect(texts).toContain(
+      'atom `op` ran open("/no/such/file", O_RDONLY) = -ENOENT (no such file) in the head — SYSLET_STOP_ON_NEGATIVE held (-2 < 0): the chain stops, `op` is the final atom',
+    );
+    expect(texts.some((t) => t.includes('`cl` ran'))).toBe(false);
+  });
+
+  test('sync-vs-async: the head slept in place, and async_exec returns the atom as on the cached path', () => {
+    const texts = run('sync-vs-async').map((s) => s.text);
+    expect(texts).toContain('async_exec returns `sync_rd` as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted');
+    expect(texts.some((t) => t.includes('ran cached'))).toBe(false);
+  });
+
+  test('pipe: cause before effect — the write, then the reader that woke because of it', () => {
+    const texts = run('pipe').map((s) => s.text);
+    const write = texts.findIndex((t) => t.startsWith('atom `wr` ran write'));
+    const woke = texts.indexOf("thread 1 woke: `wr`'s write put 45 bytes into the pipe");
+    expect(write).toBeGreaterThanOrEqual(0);
+    expect(woke).toBe(write + 1);
   });
 
   test('full-ring names the lost completions and what held the slot', () => {

@@ -1,14 +1,18 @@
 // One plain English sentence per narration entry, for students: the kernel's
 // trace records and the driver's lines, told with the program's own names.
-// Pure: no React, no kernel; the UI memoizes narrateAll over a snapshot.
+// A sentence says only what its records show: every fact in it comes from a
+// record of the same event (the kernel writes what the walk did next, how a
+// cached return came about, which atom held a full slot), never from what the
+// program text says an atom should do. Pure: no React, no kernel.
 import type { Narration } from '../../engine/session.ts';
 import type { TraceRec } from '../../../engine-wasm/host/records.ts';
 import { syscallByNr, syscallName, formatResult } from '../../../engine-wasm/host/syscalls.ts';
 import * as L from '../../../engine-wasm/abi/layout.ts';
 import * as S from '../../../engine-wasm/abi/syscall.ts';
 import * as E from '../../../engine-wasm/abi/errno.ts';
+import * as F from '../../../engine-wasm/abi/flags.ts';
 import { O_ACCMODE, O_APPEND, O_CREAT, O_TRUNC } from '../../../engine-wasm/abi/flags.ts';
-import { hex, nameAddress, type ProgramNames } from '../../lang/addresses.ts';
+import { hex, nameAddress, nameOrHex, type ProgramNames } from '../../lang/addresses.ts';
 
 export type Tone = 'driver' | 'kernel' | 'ok' | 'warn' | 'bad';
 
@@ -27,10 +31,6 @@ export interface Sentence {
   readonly tone: Tone;
 }
 
-/** What narrateAll remembers between entries: which atom each ring slot holds. */
-export interface NarrateMemory {
-  readonly slots: Map<number, number>;
-}
 
 const ERRNO_MEANING: ReadonlyMap<number, string> = new Map([
   [E.EPERM, 'not permitted'], [E.ENOENT, 'no such file'], [E.EINTR, 'interrupted'], [E.EIO, 'I/O error'],
@@ -65,9 +65,14 @@ function atomRef(ctx: NarrateContext, addr: number): string {
   return name ? tick(name) : hex(addr);
 }
 function pointer(ctx: NarrateContext, v: number): string {
-  if (v === 0) return 'NULL';
-  const n = nameAddress(ctx.names, v);
-  return n ? (n.name ?? n.label) : hex(v);
+  return v === 0 ? 'NULL' : nameOrHex(ctx.names, v);
+}
+/** Longest path told in full; a longer one is described, never cut inside its quotes. */
+const MAX_PATH = 80;
+function pathText(ctx: NarrateContext, v: number): string {
+  const text = ctx.names.texts.get(v);
+  if (text === undefined) return pointer(ctx, v);
+  return text.length <= MAX_PATH ? JSON.stringify(text) : `a ${text.length.toLocaleString('en')}-byte path`;
 }
 function openFlags(v: number): string {
   const parts = [['O_RDONLY', 'O_WRONLY', 'O_RDWR', 'O_ACCMODE'][v & O_ACCMODE]];
@@ -92,7 +97,8 @@ function argText(ctx: NarrateContext, param: string, v: number): string | null {
     case 'min_events': return `${v} event${v === 1 ? '' : 's'}`;
     case 'user_ring_idx': return `from slot ${v}`;
     case 'inc': return `${(v | 0) >= 0 ? '+' : ''}${v | 0}`;
-    case 'buf': case 'path': case 'req': case 'fds': case 'uptr': return pointer(ctx, v);
+    case 'path': return pathText(ctx, v);
+    case 'buf': case 'req': case 'fds': case 'uptr': return pointer(ctx, v);
     default: return nameAddress(ctx.names, v)?.name ?? (v > 0xffff ? hex(v) : String(v | 0));
   }
 }
@@ -106,38 +112,95 @@ export function callText(ctx: NarrateContext, nr: number, args: readonly number[
 }
 
 const who = (tid: number) => (tid === 0 ? 'the head' : `thread ${tid}`);
+const whoWakes = (tid: number) => (tid === 0 ? 'the user task' : `thread ${tid}`);
+
+function fileOf(ctx: NarrateContext, ino: number): string {
+  return ctx.files.find((f) => f.ino === ino)?.path ?? `inode ${ino}`;
+}
+function pageText(ctx: NarrateContext, arg: number): string {
+  const page = arg & 0xffff;
+  return `${page === 0 ? 'the first page' : `page ${page}`} of ${fileOf(ctx, arg >>> 16)}`;
+}
 
 function waitOn(ctx: NarrateContext, why: number, arg: number): string {
   switch (why) {
-    case L.WHY_DISK: {
-      const file = ctx.files.find((f) => f.ino === arg >>> 16)?.path ?? `inode ${arg >>> 16}`;
-      const page = arg & 0xffff;
-      return page === 0 ? `on a cold page of ${file}` : `on cold page ${page} of ${file}`;
-    }
+    case L.WHY_DISK: return `until the disk reads ${pageText(ctx, arg)} (not in the page cache)`;
     case L.WHY_TIMER: return 'on a timer';
     case L.WHY_PIPE_READ: return 'on an empty pipe';
     case L.WHY_PIPE_WRITE: return 'on a full pipe';
-    case L.WHY_FSYNC: return `while fsync writes ${ctx.files.find((f) => f.ino === arg)?.path ?? `inode ${arg}`} to disk`;
+    case L.WHY_FSYNC: return `while fsync writes ${fileOf(ctx, arg)} to disk`;
     case L.WHY_RING: return 'on a full completion ring';
     case L.WHY_EVENTS: return 'waiting for completions';
     default: return 'waiting';
   }
 }
 
-const WOKE: readonly string[] = [
-  'it may run again', 'the disk read finished', 'its timer expired', 'data (or end of file) arrived in the pipe',
-  'the pipe has room again', "fsync's disk write finished", 'a ring slot was freed', 'completions arrived',
-];
+/** A wait reason in a word or two (hand-off records). */
+const WAIT_WORD: Readonly<Record<number, string>> = {
+  [L.WHY_DISK]: 'disk', [L.WHY_TIMER]: 'timer', [L.WHY_PIPE_READ]: 'empty pipe', [L.WHY_PIPE_WRITE]: 'full pipe',
+  [L.WHY_FSYNC]: 'fsync', [L.WHY_RING]: 'full ring', [L.WHY_EVENTS]: 'events',
+};
+
+/** Why a thread woke, told from its wake record and the record that caused it in the same event. */
+function wokeText(r: TraceRec, ctx: NarrateContext, cause: TraceRec | undefined): string {
+  const by = cause?.kind === 'atom' ? `${atomRef(ctx, cause.atom)}'s ${syscallName(cause.nr)}` : cause ? `the driver's ${syscallName(cause.nr)}` : '';
+  switch (r.aux) {
+    case L.WHY_DISK: return `the disk read of ${pageText(ctx, r.aux2)} finished`;
+    case L.WHY_TIMER: return 'its nanosleep timer expired';
+    case L.WHY_PIPE_READ:
+      if (cause && cause.nr === S.SYS_close) return `${by} closed the pipe's write end (end of file)`;
+      if (cause && cause.nr === S.SYS_write && cause.result > 0) return `${by} put ${cause.result} bytes into the pipe`;
+      return 'data (or end of file) arrived in the pipe';
+    case L.WHY_PIPE_WRITE: return by ? `${by} made room in the pipe` : 'the pipe has room again';
+    case L.WHY_FSYNC: return "fsync's disk write finished";
+    case L.WHY_RING: return 'user space entered the kernel, so a ring slot may be free: it tries again';
+    case L.WHY_EVENTS: return 'completions arrived';
+    default: return 'it may run again';
+  }
+}
 
 function handoffWhy(r: TraceRec, ctx: NarrateContext): string {
   if (r.aux2 === L.HANDOFF_ASYNC) return `${atomText(ctx, r.atom)} has SYSLET_ASYNC`;
   if (r.aux2 === L.HANDOFF_BUDGET) return `the head used up its event budget at ${atomText(ctx, r.atom)}`;
-  return `${atomText(ctx, r.atom)} must wait (${['', 'disk', 'timer', 'empty pipe', 'full pipe', 'fsync', 'full ring', 'events'][r.aux2] ?? 'wait'})`;
+  return `${atomText(ctx, r.atom)} must wait (${WAIT_WORD[r.aux2] ?? 'wait'})`;
 }
 
 function blockText(r: TraceRec, ctx: NarrateContext): string {
   const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : "the driver's ";
   return `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
+}
+
+/** The stop conditions, by flag value, with the test each makes on the result. */
+const STOPS: readonly { readonly flag: number; readonly name: string; readonly holds: (r: number) => boolean; readonly why: string }[] = [
+  { flag: F.SYSLET_STOP_ON_NONZERO, name: 'SYSLET_STOP_ON_NONZERO', holds: (r) => r !== 0, why: '≠ 0' },
+  { flag: F.SYSLET_STOP_ON_ZERO, name: 'SYSLET_STOP_ON_ZERO', holds: (r) => r === 0, why: '= 0' },
+  { flag: F.SYSLET_STOP_ON_NEGATIVE, name: 'SYSLET_STOP_ON_NEGATIVE', holds: (r) => r < 0, why: '< 0' },
+  { flag: F.SYSLET_STOP_ON_NON_POSITIVE, name: 'SYSLET_STOP_ON_NON_POSITIVE', holds: (r) => r <= 0, why: '≤ 0' },
+];
+
+/** "SYSLET_STOP_ON_NON_POSITIVE held (0 ≤ 0)": the set conditions that the result meets. */
+function heldText(flags: number, result: number): string {
+  const held = STOPS.filter((c) => (flags & c.flag) !== 0 && c.holds(result));
+  const names = held.map((c) => c.name).join(' and ');
+  return `${names} held (${result} ${held[0]?.why ?? ''})`;
+}
+
+/** What the walk did after the atom, from the record's ATOM_THEN_* and flags. */
+function thenText(r: TraceRec, ctx: NarrateContext): string {
+  const flags = r.aux2 & 0xff;
+  switch (r.aux2 >>> L.ATOM_THEN_SHIFT) {
+    case L.ATOM_THEN_STOP:
+      return ` — ${heldText(flags, r.result)}: the chain stops, ${atomRef(ctx, r.atom)} is the final atom`;
+    case L.ATOM_THEN_SKIP: {
+      const to = r.atom + L.ATOM_BYTES;
+      const name = ctx.names.atoms.get(to);
+      return ` — ${heldText(flags, r.result)}, and SYSLET_SKIP_TO_NEXT_ON_STOP goes on at ${atomRef(ctx, r.atom)} + 44 = ${name ? tick(name) : hex(to)}`;
+    }
+    case L.ATOM_THEN_LAST:
+      return ` — its next is NULL: ${atomRef(ctx, r.atom)} is the final atom`;
+    default:
+      return '';
+  }
 }
 
 function sysretText(r: TraceRec, ctx: NarrateContext): string {
@@ -152,23 +215,42 @@ function sysretText(r: TraceRec, ctx: NarrateContext): string {
   return `${syscallName(r.nr)} returned ${resultText(r.result)}`;
 }
 
-/** The sentence of one trace record. */
-export function narrateTrace(r: TraceRec, ctx: NarrateContext, mem?: NarrateMemory): string {
+function cachedText(r: TraceRec, ctx: NarrateContext): string {
+  const a = atomRef(ctx, r.atom);
+  switch (r.aux) {
+    case L.CACHED_SLEPT_SYNC:
+      return `async_exec returns ${a} as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted`;
+    case L.CACHED_SLEPT_NOTHREAD:
+      return `async_exec returns ${a} as on the cached path: the head slept in place because no cachemiss thread was free, so nothing is posted`;
+    default:
+      return `async_exec returned the final atom ${a}: the syslet ran cached — nothing blocked, nothing is posted`;
+  }
+}
+
+function syscallText(r: TraceRec, ctx: NarrateContext): string {
+  if (r.nr === S.SYS_async_exec) return `the kernel takes the driver's async_exec(${atomRef(ctx, r.args[0])}): the head starts walking at ${atomRef(ctx, r.args[0])}`;
+  if (r.nr === S.SYS_async_wait) {
+    const n = r.args[0];
+    return `the kernel takes the driver's async_wait(${n}): the user task waits for ${n === 1 ? '1 completion' : `${n} completions`} from ring slot ${r.args[1]}, or until no syslet is outstanding`;
+  }
+  return `the kernel takes the driver's ${callText(ctx, r.nr, r.args)}`;
+}
+
+/** The sentence of one trace record; `cause` is the record of the same event a wake-up came from. */
+export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec): string {
   switch (r.kind) {
     case 'atom':
-      return `${atomText(ctx, r.atom)} ran ${callText(ctx, r.nr, r.args)} = ${resultText(r.result)}${r.aux ? ' in the head' : ` in thread ${r.tid}`}`;
+      return `${atomText(ctx, r.atom)} ran ${callText(ctx, r.nr, r.args)} = ${resultText(r.result)}${r.aux ? ' in the head' : ` in thread ${r.tid}`}${thenText(r, ctx)}`;
     case 'handoff':
       return `${handoffWhy(r, ctx)}: the head returns NULL, cachemiss thread ${r.aux} takes over`;
     case 'block':
       return `${blockText(r, ctx)}; ${r.tid === 0 ? (r.atom ? 'the head sleeps in place' : 'the user task sleeps') : `thread ${r.tid} sleeps`}`;
     case 'wake':
-      return `${r.tid === 0 ? 'the user task' : `thread ${r.tid}`} woke: ${WOKE[r.aux] ?? WOKE[0]}`;
+      return `${whoWakes(r.tid)} woke: ${wokeText(r, ctx, cause)}`;
     case 'post':
       return `${who(r.tid)} posted ${atomRef(ctx, r.atom)} into ring slot ${r.aux}`;
-    case 'lost': {
-      const held = mem?.slots.get(r.aux);
-      return `RING FULL: the completion of ${atomRef(ctx, r.atom)} was lost (slot ${r.aux} ${held ? `still held ${atomRef(ctx, held)}` : 'was still full'})`;
-    }
+    case 'lost':
+      return `RING FULL: the completion of ${atomRef(ctx, r.atom)} was lost — slot ${r.aux} still held ${r.aux2 ? atomRef(ctx, r.aux2) : 'an entry'} that user space had not consumed`;
     case 'ringwait':
       return `RING FULL: ${who(r.tid)} waits until slot ${r.aux} is free to post ${atomRef(ctx, r.atom)}`;
     case 'fault': {
@@ -178,11 +260,9 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, mem?: NarrateMemo
       return `FAULT: ${who(r.tid)} could not read the atom at ${hex(r.aux)} (outside user memory) — ${end}`;
     }
     case 'cached':
-      return `async_exec returned the atom itself (${atomRef(ctx, r.atom)}): the syslet ran cached, nothing blocked and nothing is posted`;
+      return cachedText(r, ctx);
     case 'syscall':
-      if (r.nr === S.SYS_async_exec) return `the driver calls async_exec(${atomRef(ctx, r.args[0])}): the head starts walking the atoms`;
-      if (r.nr === S.SYS_async_wait) return `the driver calls async_wait(${r.args[0]}) and waits for completions from slot ${r.args[1]}`;
-      return `the driver calls ${callText(ctx, r.nr, r.args)}`;
+      return syscallText(r, ctx);
     case 'sysret':
       return sysretText(r, ctx);
     case 'exit':
@@ -192,12 +272,7 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, mem?: NarrateMemo
   }
 }
 
-export function toneOf(n: Narration): Tone {
-  if (n.kind === 'driver') return 'driver';
-  if (n.kind === 'error') return 'bad';
-  if (n.kind === 'done') return 'ok';
-  const r = n.trace;
-  if (!r) return 'kernel';
+function toneOfTrace(r: TraceRec): Tone {
   switch (r.kind) {
     case 'lost': case 'fault': case 'deadlock': return 'bad';
     case 'post': case 'cached': return 'ok';
@@ -207,62 +282,120 @@ export function toneOf(n: Narration): Tone {
   }
 }
 
-/** The sentence of one narration entry. */
-export function narrate(n: Narration, ctx: NarrateContext, mem?: NarrateMemory): string {
+export function toneOf(n: Narration): Tone {
+  if (n.kind === 'driver') return 'driver';
+  if (n.kind === 'error') return 'bad';
+  if (n.kind === 'done') return 'ok';
+  return n.trace ? toneOfTrace(n.trace) : 'kernel';
+}
+
+/** The sentence of one narration entry, on its own (no other record of its event). */
+export function narrate(n: Narration, ctx: NarrateContext): string {
   switch (n.kind) {
     case 'driver': return `driver, line ${n.line ?? '?'}: ${n.text}`;
     case 'error': return `ERROR on line ${n.line ?? '?'}: ${n.text}`;
     case 'done': return 'The program has finished.';
-    case 'kernel': return n.trace ? narrateTrace(n.trace, ctx, mem) : n.text;
+    case 'kernel': return n.trace ? narrateTrace(n.trace, ctx) : n.text;
   }
 }
 
 /**
- * Every entry's sentence, oldest first. A block that follows the hand-off of
- * the same atom is told together with it, as one sentence.
+ * The entries of one event in telling order: as written, except that a
+ * wake-up comes right after the atom or call that caused it (the wake-up is
+ * written while the syscall runs, the record of its cause when it returns).
  */
-export function narrateAll(entries: readonly Narration[], ctx: NarrateContext): Sentence[] {
-  const out: Sentence[] = [];
-  const mem: NarrateMemory = { slots: new Map() };
-  let time = 0n;
-  for (let i = 0; i < entries.length; i++) {
-    const n = entries[i];
+function tellingOrder(group: readonly Narration[]): Narration[] {
+  if (!group.some((n) => n.trace?.kind === 'wake')) return group.slice();
+  const out: Narration[] = [];
+  let pending: Narration[] = [];
+  for (const n of group) {
+    const kind = n.trace?.kind;
+    if (kind === 'wake') {
+      pending.push(n);
+      continue;
+    }
+    out.push(n);
+    if (kind === 'atom' || kind === 'sysret') {
+      out.push(...pending);
+      pending = [];
+    }
+  }
+  return [...out, ...pending];
+}
+
+/** Sentences of one event's entries (all with the same event number). */
+function narrateEvent(group: readonly Narration[], ctx: NarrateContext, out: Sentence[], time: bigint): bigint {
+  const ordered = tellingOrder(group);
+  const cause = ordered.find((n) => n.trace?.kind === 'atom' || n.trace?.kind === 'syscall')?.trace;
+  for (let i = 0; i < ordered.length; i++) {
+    const n = ordered[i];
     const r = n.trace;
-    if (r) time = r.time;
+    time = r ? r.time : (n.time ?? time);
     const key = r ? `t${r.seq}` : `${n.kind}${n.event}:${i}`;
-    const next = entries[i + 1]?.trace;
+    const next = ordered[i + 1]?.trace;
+    // A hand-off because the atom must wait, and the new thread's block: one sentence.
     if (r?.kind === 'handoff' && r.aux2 !== L.HANDOFF_ASYNC && r.aux2 !== L.HANDOFF_BUDGET && next?.kind === 'block' && next.atom === r.atom && next.tid === r.aux) {
-      const text = `${blockText(next, ctx)} — the head returns NULL, cachemiss thread ${r.aux} takes over`;
-      out.push({ key, event: n.event, time, text, tone: 'warn' });
+      out.push({ key, event: n.event, time, text: `${blockText(next, ctx)} — the head returns NULL, cachemiss thread ${r.aux} takes over`, tone: 'warn' });
       i++;
       continue;
     }
-    out.push({ key, event: n.event, time, text: narrate(n, ctx, mem), tone: toneOf(n) });
-    if (r?.kind === 'post') mem.slots.set(r.aux, r.atom);
+    // The kernel takes a direct call in and returns from it in the same event: one sentence.
+    if (r?.kind === 'syscall' && next?.kind === 'sysret' && next.nr === r.nr) {
+      const text = `the driver's ${callText(ctx, r.nr, r.args)} returned ${resultText(next.result)}`;
+      out.push({ key, event: n.event, time, text, tone: toneOfTrace(next) });
+      i++;
+      continue;
+    }
+    const text = n.kind === 'kernel' && r ? narrateTrace(r, ctx, r.kind === 'wake' ? cause : undefined) : narrate(n, ctx);
+    out.push({ key, event: n.event, time, text, tone: toneOf(n) });
     // async_exec's return after a cached run says nothing new: the cached sentence told it.
     if (r?.kind === 'cached' && next?.kind === 'sysret' && next.nr === S.SYS_async_exec && next.result === r.atom) i++;
+  }
+  return time;
+}
+
+/** Every entry's sentence, oldest first, event by event. */
+export function narrateAll(entries: readonly Narration[], ctx: NarrateContext): Sentence[] {
+  const out: Sentence[] = [];
+  let time = 0n;
+  for (let i = 0; i < entries.length; ) {
+    let j = i + 1;
+    while (j < entries.length && entries[j].event === entries[i].event) j++;
+    time = narrateEvent(entries.slice(i, j), ctx, out, time);
+    i = j;
   }
   return out;
 }
 
 const RANK: Readonly<Record<Tone, number>> = { bad: 4, warn: 3, ok: 2, kernel: 1, driver: 0 };
 
-/**
- * The sentence that best tells the latest event: the most notable of its
- * sentences (a failure over a wait over a success over routine). When the
- * latest event left no trace (the kernel taking a call in, a wait beginning),
- * a sentence says so, so every step changes what the reader sees.
- */
-export function headline(all: readonly Sentence[], events: number, entries: readonly Narration[]): Sentence | undefined {
-  const last = all[all.length - 1];
-  if (!last) return undefined;
-  if (events > last.event) {
-    let call = '';
-    for (let i = entries.length - 1; i >= 0 && !call; i--) if (entries[i].trace?.kind === 'syscall') call = syscallName(entries[i].trace!.nr);
-    const what = call ? `the kernel works inside the driver's ${call} call` : 'the kernel takes a step';
-    return { key: `quiet${events}`, event: events, time: last.time, text: `${what} — nothing visible changed in this event`, tone: 'kernel' };
-  }
-  let best = last;
-  for (let i = all.length - 1; i >= 0 && all[i].event === last.event; i--) if (RANK[all[i].tone] > RANK[best.tone]) best = all[i];
+/** The most notable sentence: a failure over a wait over a success over routine; the latest among equals. */
+function mostNotable(list: readonly Sentence[]): Sentence | undefined {
+  let best: Sentence | undefined;
+  for (const s of list) if (!best || RANK[s.tone] >= RANK[best.tone]) best = s;
   return best;
+}
+
+/**
+ * The narration bar's sentence at event `events`: the most notable sentence
+ * of that event, told from that event's entries alone — so it is the same
+ * however the session got there (a forward run, a step back, a seek). Before
+ * the first event there is none. An event with no entry (the kernel writes a
+ * record for every event it runs, so this would be a kernel bug) says so
+ * plainly rather than repeating an older sentence.
+ */
+export function barSentence(entries: readonly Narration[], events: number, ctx: NarrateContext): Sentence | undefined {
+  if (events === 0) return undefined;
+  let i = entries.length;
+  while (i > 0 && entries[i - 1].event > events) i--;
+  let j = i;
+  while (j > 0 && entries[j - 1].event === events) j--;
+  if (j === i) {
+    const last = entries[i - 1];
+    const time = last ? (last.trace?.time ?? last.time ?? 0n) : 0n;
+    return { key: `none${events}`, event: events, time, text: `event ${events} left no trace record`, tone: 'kernel' };
+  }
+  const out: Sentence[] = [];
+  narrateEvent(entries.slice(j, i), ctx, out, 0n);
+  return mostNotable(out);
 }

@@ -1,7 +1,8 @@
-// The narration of the current snapshot as sentences, memoized per snapshot.
+// The narration of the current snapshot as sentences, memoized per snapshot,
+// and the context (program names, files) both the log and the bar tell it with.
 import { useMemo } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
-import { narrateAll, type Sentence } from './narrate.ts';
+import { narrateAll, type NarrateContext, type Sentence } from './narrate.ts';
 
 const selectNarration = (s: Store) => s.snap?.narration;
 const selectFiles = (s: Store) => s.snap?.files;
@@ -9,10 +10,15 @@ const selectLayout = (s: Store) => s.layout;
 
 const NONE: readonly Sentence[] = [];
 
-export function useSentences(): readonly Sentence[] {
-  const narration = useStore(selectNarration);
+/** Names and files to tell the trace with; null before a program is laid out. */
+export function useNarrateContext(): NarrateContext | null {
   const files = useStore(selectFiles);
   const lay = useStore(selectLayout);
-  const names = lay?.names ?? null;
-  return useMemo(() => (names && narration ? narrateAll(narration, { names, files: files ?? [] }) : NONE), [names, narration, files]);
+  return useMemo(() => (lay ? { names: lay.names, files: files ?? [] } : null), [lay, files]);
+}
+
+export function useSentences(): readonly Sentence[] {
+  const narration = useStore(selectNarration);
+  const ctx = useNarrateContext();
+  return useMemo(() => (ctx && narration ? narrateAll(narration, ctx) : NONE), [ctx, narration]);
 }

@@ -1,0 +1,128 @@
+// The narration oracle: for every shipped example, every event is narrated,
+// every sentence is checked against the kernel trace records of its own event
+// (a sentence that says blocked, cached, stopped, skipped, posted, lost, woke
+// or handed off must have the matching record, and every such record is told),
+// and the narration bar after a step back or a seek equals what the forward
+// run showed at that event.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadKernelNode } from '../../../engine-wasm/host/node.ts';
+import type { Kernel } from '../../../engine-wasm/host/kernel.ts';
+import { readFiles, type TraceRec } from '../../../engine-wasm/host/records.ts';
+import * as L from '../../../engine-wasm/abi/layout.ts';
+import { SYS_async_exec } from '../../../engine-wasm/abi/syscall.ts';
+import { parse } from '../../lang/parse.ts';
+import { layout } from '../../lang/layout.ts';
+import { Session, type Narration } from '../../engine/session.ts';
+import { EXAMPLE_NAMES } from '../../examples/index.ts';
+import { barSentence, narrateAll, type NarrateContext, type Sentence } from './narrate.ts';
+
+let k: Kernel;
+beforeAll(async () => {
+  k = await loadKernelNode('release');
+});
+
+const example = (name: string) => readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8');
+const then = (r: TraceRec) => r.aux2 >>> L.ATOM_THEN_SHIFT;
+
+/** What a sentence claims, and the record of its event that must back the claim. */
+const CLAIMS: readonly { readonly says: RegExp; readonly backed: (r: TraceRec) => boolean }[] = [
+  { says: /(?<!nothing )\bblocked\b/, backed: (r) => r.kind === 'block' },
+  { says: /cached path|ran cached/, backed: (r) => r.kind === 'cached' },
+  { says: /slept in place/, backed: (r) => r.kind === 'cached' && r.aux !== L.CACHED_NOTHING_BLOCKED },
+  { says: /nothing blocked/, backed: (r) => r.kind === 'cached' && r.aux === L.CACHED_NOTHING_BLOCKED },
+  { says: /SYSLET_STOP_ON_\w+ held/, backed: (r) => r.kind === 'atom' && (then(r) === L.ATOM_THEN_STOP || then(r) === L.ATOM_THEN_SKIP) },
+  { says: /\bstops\b/, backed: (r) => r.kind === 'atom' && then(r) === L.ATOM_THEN_STOP },
+  { says: /SKIP_TO_NEXT_ON_STOP goes on/, backed: (r) => r.kind === 'atom' && then(r) === L.ATOM_THEN_SKIP },
+  { says: /next is NULL/, backed: (r) => r.kind === 'atom' && then(r) === L.ATOM_THEN_LAST },
+  { says: /(?<!nothing is )\bposted\b/, backed: (r) => r.kind === 'post' },
+  { says: /\blost\b/, backed: (r) => r.kind === 'lost' || (r.kind === 'fault' && r.aux2 === L.FAULT_RING) },
+  { says: /\bwoke\b/, backed: (r) => r.kind === 'wake' },
+  { says: /takes over/, backed: (r) => r.kind === 'handoff' },
+  { says: /returned NULL/, backed: (r) => r.kind === 'sysret' && r.nr === SYS_async_exec && r.result === 0 },
+  { says: /\bexits\b/, backed: (r) => r.kind === 'exit' },
+];
+
+/** Each record of these kinds must be told by a sentence of its event that says so. */
+const TOLD: readonly { readonly rec: (r: TraceRec) => boolean; readonly says: RegExp }[] = [
+  { rec: (r) => r.kind === 'block', says: /\bblocked\b/ },
+  { rec: (r) => r.kind === 'handoff', says: /takes over/ },
+  { rec: (r) => r.kind === 'post', says: /\bposted\b/ },
+  { rec: (r) => r.kind === 'lost', says: /\blost\b/ },
+  { rec: (r) => r.kind === 'wake', says: /\bwoke\b/ },
+  { rec: (r) => r.kind === 'cached', says: /cached path|ran cached/ },
+  { rec: (r) => r.kind === 'atom' && then(r) === L.ATOM_THEN_STOP, says: /held: the chain stops/ },
+  { rec: (r) => r.kind === 'atom' && then(r) === L.ATOM_THEN_SKIP, says: /SKIP_TO_NEXT_ON_STOP goes on/ },
+];
+
+/** The entries of event e (they are at the end of the session's recent narration). */
+function entriesOf(entries: readonly Narration[], e: number): Narration[] {
+  let i = entries.length;
+  while (i > 0 && entries[i - 1].event === e) i--;
+  return entries.slice(i);
+}
+
+function checkEvent(name: string, e: number, mine: readonly Narration[], ctx: NarrateContext): void {
+  expect(mine.length, `${name} #${e}: an event without narration`).toBeGreaterThan(0);
+  const records = mine.flatMap((n) => (n.trace ? [n.trace] : []));
+  const told = narrateAll(mine, ctx);
+  for (const s of told) {
+    expect(s.event).toBe(e);
+    for (const c of CLAIMS) if (c.says.test(s.text)) expect(records.some(c.backed), `${name} #${e}: "${s.text}" has no record behind ${c.says}`).toBe(true);
+  }
+  for (const t of TOLD) {
+    for (const r of records.filter(t.rec)) {
+      expect(told.some((s) => t.says.test(s.text)), `${name} #${e}: the ${r.kind} record #${r.seq} is not told`).toBe(true);
+    }
+  }
+}
+
+type Bar = Pick<Sentence, 'event' | 'text' | 'time' | 'tone'> | undefined;
+const bar = (s: Session, ctx: NarrateContext): Bar => {
+  const b = barSentence(s.recent(), s.events, ctx);
+  return b && { event: b.event, text: b.text, time: b.time, tone: b.tone };
+};
+
+describe('narration oracle', () => {
+  test('every example is covered', () => {
+    expect(EXAMPLE_NAMES.length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const name of EXAMPLE_NAMES) {
+    test(`${name}: every sentence matches its event's records, and the bar after a step back or a seek equals the forward run's`, () => {
+      const { program } = parse(example(name));
+      const lay = layout(program);
+      const s = new Session(k, program, lay);
+      const ctx: NarrateContext = { names: lay.names, files: readFiles(k) };
+      const bars: Bar[] = [bar(s, ctx)];
+      while (!s.finished) {
+        s.step();
+        const e = s.events;
+        checkEvent(name, e, entriesOf(s.recent(), e), ctx);
+        bars[e] = bar(s, ctx);
+      }
+      const end = s.events;
+      expect(s.state, name).toBe('done');
+      // Step back through every event (the long stress run: its last 400 events, its first 400, and 150 seeks in between).
+      const long = end > 5_000;
+      const back = long ? 400 : end;
+      for (let e = end - 1; e >= end - back; e--) {
+        s.seek(e);
+        expect(bar(s, ctx), `${name}: the bar after a step back to #${e}`).toEqual(bars[e]);
+      }
+      if (long) {
+        let x = 20070228;
+        const targets: number[] = [];
+        for (let i = 0; i < 150; i++) {
+          x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+          targets.push(x % end);
+        }
+        for (let e = 0; e < 400; e++) targets.push(e);
+        for (const e of targets) {
+          s.seek(e);
+          expect(bar(s, ctx), `${name}: the bar after a seek to #${e}`).toEqual(bars[e]);
+        }
+      }
+    }, 120_000);
+  }
+});
