@@ -23,6 +23,8 @@ export interface ThreadRec {
   readonly wakeAt: bigint;
   readonly since: bigint;
   readonly syslets: number;
+  /** Woken, about to finish the atom it slept in (TF_RESUMED). */
+  readonly resumed: boolean;
 }
 
 export function readThread(k: Kernel, tid: number): ThreadRec {
@@ -41,6 +43,7 @@ export function readThread(k: Kernel, tid: number): ThreadRec {
     wakeAt: v.getBigUint64(t + L.THREAD_WAKE_AT, true),
     since: v.getBigUint64(t + L.THREAD_SINCE, true),
     syslets: v.getUint32(t + L.THREAD_SYSLETS, true),
+    resumed: (v.getUint32(t + L.THREAD_FLAGS, true) & L.TF_RESUMED) !== 0,
   };
 }
 

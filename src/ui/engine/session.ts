@@ -72,6 +72,8 @@ export class Session {
   events = 0;
   /** The furthest event this run has reached (a step back does not lower it). */
   horizon = 0;
+  /** The checkpoint the last backward seek restored (the event replay started from). */
+  replayedFrom = 0;
   /** Time the latest checkpoint took, and all of them, in ms (for pacing frames). */
   checkpointMs = 2;
   checkpointTotalMs = 0;
@@ -271,6 +273,7 @@ export class Session {
       for (const c of this.checkpoints) if (c.event <= target && c.event >= cp.event) cp = c;
       this.narration.read(); // while the trace ring still holds the records it noted
       restoreDelta(this.k.memory, this.base, cp.delta);
+      this.replayedFrom = cp.event;
       this.pc = cp.state.pc;
       this.memo = [...cp.state.memo];
       this.loops = [...cp.state.loops];

@@ -4,6 +4,8 @@
 import type { Session, Narration, Status } from './session.ts';
 import { readThreads, readFiles, readRing, type ThreadRec, type FileRec } from '../../engine-wasm/host/records.ts';
 import type { KernelCounters } from '../../engine-wasm/host/kernel.ts';
+import * as L from '../../engine-wasm/abi/layout.ts';
+import { imageEnd } from '../lang/addresses.ts';
 
 export interface RingSlot {
   readonly index: number;
@@ -48,6 +50,8 @@ export interface Snapshot {
   readonly console: string;
   readonly counters: KernelCounters;
   readonly narration: readonly Narration[];
+  /** A copy of the program image in user memory, from USER_BASE up to the print buffer's end (the memory view). */
+  readonly image: Uint8Array;
 }
 
 const NARRATION_SHOWN = 400;
@@ -98,5 +102,6 @@ export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>, liv
     console: k.consoleText(),
     counters: k.counters(),
     narration: recent.length > NARRATION_SHOWN ? recent.slice(-NARRATION_SHOWN) : recent.slice(),
+    image: k.bytes(L.USER_BASE, imageEnd(s.lay.print) - L.USER_BASE).slice(),
   };
 }

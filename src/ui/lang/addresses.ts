@@ -25,6 +25,11 @@ export const PRINT_BUFFER_NAME = 'print buffer';
 /** Its size at most (a print longer than this is written in several chunks). */
 export const PRINT_BUFFER_BYTES = 4096;
 
+/** The end of the bytes the memory view shows: the print buffer's end, to a 16-byte row. */
+export function imageEnd(print: PrintBuffer): number {
+  return (print.addr + print.bytes + 15) & ~15;
+}
+
 /** The print buffer of an image ending at `end`. */
 export function printBuffer(end: number): PrintBuffer {
   const addr = (end + 3) & ~3;

@@ -5,6 +5,7 @@ import type { Diagnostic, Program } from '../lang/ast.ts';
 import type { Layout } from '../lang/layout.ts';
 import type { Live, Snapshot } from '../engine/snapshot.ts';
 import { EXAMPLES } from '../examples/index.ts';
+import type { Breakpoint } from '../engine/breakpoints.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 export type Theme = 'dark' | 'light';
@@ -30,8 +31,10 @@ export interface RunSlice {
   live: Live | null;
   playing: boolean;
   speed: Speed;
-  /** Atom names the run pauses at. */
-  breakpoints: readonly string[];
+  /** Where the run pauses (atoms by name and kind, watched vars). */
+  breakpoints: readonly Breakpoint[];
+  /** Why the run is paused, when a breakpoint stopped it ("paused at breakpoint: before `s3` runs"). */
+  pauseReason: string | null;
 }
 
 export interface ViewSlice {
@@ -57,6 +60,7 @@ export const initialState: Store = {
   playing: false,
   speed: 16,
   breakpoints: [],
+  pauseReason: null,
   engineStatus: 'loading',
   engineDetail: 'loading the kernel…',
   theme: 'dark',

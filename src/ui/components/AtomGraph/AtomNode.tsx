@@ -13,7 +13,7 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
   const { name } = data;
   const active = useStore((s) => s.snap?.activeAtomName === name);
   const done = useStore((s) => s.snap?.status === 'done');
-  const breakpoint = useStore((s) => s.breakpoints.includes(name));
+  const breakpoint = useStore((s) => s.breakpoints.some((b) => b.kind === 'atom' && b.atom === name && b.when === 'runs'));
   const result = useStore((s) => lastResult(s.snap, s.layout, name));
   const actions = useContext(GraphActionsContext);
   const argTitle = data.args.map((a, k) => `${data.params[k] ?? `arg${k}`} = &${a}`).join(', ');
@@ -39,8 +39,8 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
           className="bp-dot nodrag"
           aria-label={`Breakpoint on ${name}`}
           aria-pressed={breakpoint}
-          title={breakpoint ? 'Remove the breakpoint' : 'Pause the run when this atom completes'}
-          onClick={() => toggleBreakpoint(name)}
+          title={breakpoint ? 'Remove the breakpoint' : 'Pause the run before this atom runs (more kinds in the Breakpoints tab)'}
+          onClick={() => toggleBreakpoint({ kind: 'atom', atom: name, when: 'runs' })}
         />
         <span className="atom-name">{name}</span>
         {active && <span className="atom-badge">{done ? 'last' : 'running'}</span>}

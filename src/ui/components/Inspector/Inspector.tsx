@@ -1,15 +1,17 @@
-// The inspect pane: Memory, Files and the narration Log as WAI-ARIA tabs
+// The inspect pane: Memory, Files, the narration Log and Breakpoints as WAI-ARIA tabs
 // (arrow keys, Home and End move between them; the tab that gets focus is selected).
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { MemoryView } from '../MemoryView/MemoryView.tsx';
 import { FilesView } from '../FilesView/FilesView.tsx';
 import { NarrationLog } from '../Narration/NarrationLog.tsx';
+import { BreakpointsPanel } from '../Breakpoints/BreakpointsPanel.tsx';
 import './inspector.css';
 
 const TABS = [
   { id: 'memory', label: 'Memory', Panel: MemoryView },
   { id: 'files', label: 'Files', Panel: FilesView },
   { id: 'log', label: 'Log', Panel: NarrationLog },
+  { id: 'breakpoints', label: 'Breakpoints', Panel: BreakpointsPanel },
 ] as const;
 
 export function Inspector() {

@@ -5,7 +5,7 @@ import type { Layout } from '../../lang/layout.ts';
 import * as L from '../../../engine-wasm/abi/layout.ts';
 import { syscallName } from '../../../engine-wasm/host/syscalls.ts';
 import { FLAG_ORDER, CONSTANTS } from '../../lang/names.ts';
-import { hex, nameAddress, quoteShort, PRINT_BUFFER_NAME, type ProgramNames } from '../../lang/addresses.ts';
+import { hex, imageEnd, nameAddress, quoteShort, PRINT_BUFFER_NAME, type ProgramNames } from '../../lang/addresses.ts';
 
 export type RegionKind = 'ahu' | 'ring' | 'atom' | 'var' | 'string' | 'buffer' | 'print';
 export const REGION_KINDS: readonly RegionKind[] = ['ahu', 'ring', 'atom', 'var', 'string', 'buffer', 'print'];
@@ -60,10 +60,9 @@ export function imageOf(lay: Layout): Image {
     fields.push({ addr, size: text.length + 1, kind: 'string', region: 'string', name: '', first: true, decode: 'string' });
   }
   const { addr: print, bytes: printBytes } = lay.print;
-  const end = print + printBytes;
   if (printBytes > 0) fields.push({ addr: print, size: printBytes, kind: 'print', region: PRINT_BUFFER_NAME, name: '', first: true, decode: 'buffer' });
   fields.sort((a, b) => a.addr - b.addr);
-  return { start: L.USER_BASE, end: (end + 15) & ~15, fields };
+  return { start: L.USER_BASE, end: imageEnd(lay.print), fields };
 }
 
 export interface Decoded {

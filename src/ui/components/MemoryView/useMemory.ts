@@ -1,8 +1,7 @@
-// A copy of the program image's bytes, re-read from the kernel whenever the
-// snapshot (or the program) changes, with the bytes that changed since the last read.
+// The program image's bytes as of the latest snapshot (which carries a copy),
+// with the bytes that changed since the previous snapshot.
 import { useState } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
-import { currentKernel } from '../../engine/runtime.ts';
 import type { Layout } from '../../lang/layout.ts';
 import { imageOf, type Image } from './regions.ts';
 
@@ -27,11 +26,11 @@ const FLASH_MAX = 48;
 
 const EMPTY: MemoryState = { lay: null, image: null, bytes: new Uint8Array(0), changed: new Uint8Array(0), gen: 0, bulk: false };
 
-function read(lay: Layout | null, old: MemoryState): MemoryState {
-  const k = currentKernel();
-  if (!k || !lay) return EMPTY;
+function read(snap: Store['snap'], lay: Layout | null, old: MemoryState): MemoryState {
+  if (!snap || !lay || snap.image.length === 0) return EMPTY;
   const image = old.lay === lay && old.image ? old.image : imageOf(lay);
-  const bytes = k.bytes(image.start, image.end - image.start).slice();
+  const bytes = snap.image;
+  if (bytes.length !== image.end - image.start) return EMPTY; // a snapshot of the previous program, not laid out like this one
   const changed = new Uint8Array(bytes.length);
   let n = 0;
   if (old.lay === lay && old.bytes.length === bytes.length) {
@@ -57,9 +56,9 @@ interface Seen {
 export function useMemory(): MemoryState {
   const snap = useStore(selectSnap);
   const lay = useStore(selectLayout);
-  const [seen, setSeen] = useState<Seen>(() => ({ snap, lay, mem: read(lay, EMPTY) }));
+  const [seen, setSeen] = useState<Seen>(() => ({ snap, lay, mem: read(snap, lay, EMPTY) }));
   if (seen.snap !== snap || seen.lay !== lay) {
-    const next = { snap, lay, mem: read(lay, seen.mem) };
+    const next = { snap, lay, mem: read(snap, lay, seen.mem) };
     setSeen(next);
     return next.mem;
   }

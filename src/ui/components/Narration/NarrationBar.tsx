@@ -8,6 +8,7 @@ import './narration.css';
 const selectEvents = (s: Store) => s.snap?.events ?? 0;
 const selectNarration = (s: Store) => s.snap?.narration;
 const selectFlatOut = (s: Store) => s.playing && s.speed === Infinity;
+const selectPause = (s: Store) => s.pauseReason;
 
 /** At speed "max" events pass faster than anyone can read: the bar says what is live instead. */
 const FLAT_OUT = 'Full speed: ring and event count live; other panes update every 2 s and when the run stops.';
@@ -16,6 +17,7 @@ export function NarrationBar() {
   const events = useStore(selectEvents);
   const entries = useStore(selectNarration);
   const flatOut = useStore(selectFlatOut);
+  const pauseReason = useStore(selectPause);
   const ctx = useNarrateContext();
   // Told from the current event's own entries: the same after a step back or a seek as on the way forward.
   const sentence = useMemo(() => (ctx ? barSentence(entries ?? [], events, ctx) : undefined), [ctx, entries, events]);
@@ -41,9 +43,16 @@ export function NarrationBar() {
           'ready'
         )}
       </span>
-      <p className={`narration-bar-text${(sentence?.text.length ?? 0) > 100 ? ' long' : ''}`} aria-live="polite" title={sentence?.text}>
-        {sentence ? sentence.text : 'Press Run or Step: every event is explained here in one sentence.'}
-      </p>
+      <div className="narration-bar-body">
+        {pauseReason && (
+          <p className="narration-bar-pause" role="status" data-testid="pause-reason">
+            {pauseReason}
+          </p>
+        )}
+        <p className={`narration-bar-text${(sentence?.text.length ?? 0) > 100 ? ' long' : ''}`} aria-live="polite" title={sentence?.text}>
+          {sentence ? sentence.text : 'Press Run or Step: every event is explained here in one sentence.'}
+        </p>
+      </div>
     </div>
   );
 }

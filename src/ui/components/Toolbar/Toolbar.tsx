@@ -11,6 +11,9 @@ export function Toolbar() {
   const status = useStore((s) => s.live?.status ?? 'ready');
   const ready = useStore((s) => s.snap !== null);
   const finished = status === 'done' || status === 'error';
+  const pauseReason = useStore((s) => s.pauseReason);
+  // The session says 'running' from its first event to its end; stopped part-way, the run is paused.
+  const shown = playing ? 'running' : status === 'running' ? 'paused' : status;
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
       <button type="button" className="btn primary" aria-label="Run" onClick={play} disabled={!ready || playing} aria-keyshortcuts="F5" title="Run (F5)">
@@ -56,8 +59,8 @@ export function Toolbar() {
           event {events.toLocaleString('en')} / {horizon.toLocaleString('en')}
         </span>
       </span>
-      <span className={`run-status run-${status}`} data-testid="run-status">
-        {status}
+      <span className={`run-status run-${shown}`} data-testid="run-status" title={pauseReason ?? undefined}>
+        {shown}
       </span>
     </div>
   );

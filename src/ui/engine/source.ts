@@ -1,0 +1,20 @@
+// The source pipeline: program text -> diagnostics, and for a text without
+// errors the program and its memory layout (what a session runs). Pure.
+import type { Diagnostic, Program } from '../lang/ast.ts';
+import { parse } from '../lang/parse.ts';
+import { layout, type Layout } from '../lang/layout.ts';
+
+export interface Compiled {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Set when the text has no errors and fits in user memory. */
+  readonly program: Program | null;
+  readonly layout: Layout | null;
+}
+
+export function compileSource(text: string): Compiled {
+  const { program, diagnostics } = parse(text);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, program: null, layout: null };
+  const lay = layout(program);
+  const all = [...diagnostics, ...lay.diagnostics];
+  return lay.ok && !all.some((d) => d.severity === 'error') ? { diagnostics: all, program, layout: lay } : { diagnostics: all, program: null, layout: null };
+}
