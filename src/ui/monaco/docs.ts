@@ -46,7 +46,7 @@ export const FLAG_DOCS: Readonly<Record<string, string>> = {
 };
 
 export const BUILTIN_DOCS: Readonly<Record<string, string>> = {
-  async_exec: 'Submits the syslet that starts at `atom`. If nothing blocks, the whole chain runs now and the value is the final atom (the *cached* path; nothing is posted). If an atom must wait, the value is 0: the syslet goes on in a cachemiss thread and its final atom will appear in the completion ring.',
+  async_exec: 'Submits the syslet that starts at `atom`. If nothing blocks, the whole chain runs now and the value is the final atom (the *cached* path; nothing is posted). If an atom must wait, the value is 0: the syslet goes on in a cachemiss thread and its final atom will appear in the completion ring. (In the 2007 patches the task that blocked itself became the cachemiss thread, and a fresh thread returned to user space with NULL; the playground draws what user space sees: the user task goes on, a cachemiss thread finishes the chain.)',
   async_wait: 'Blocks the driver until at least `min_events` completions stand in the ring from `user_idx`, or until no syslet is outstanding. Meanwhile virtual time runs and cachemiss threads make progress. The value is the number of filled slots in a row.',
   reap: 'Takes the completion at `ring[user_idx]`: clears the slot, advances `user_idx`, and gives the atom\'s address — or 0 when the slot is empty. This is how fio consumed the ring.',
 };
