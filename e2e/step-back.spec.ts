@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
-/** What the panes show: ring slots, threads, console, memory, narration bar, event count. */
+/** What the panes show: ring slots, threads, console, memory, the narration bar (sentence, event and time), event count. */
 async function visibleState(page: Page) {
   const text = (name: string) => page.getByRole('region', { name, exact: true }).innerText();
   return {
@@ -11,10 +11,12 @@ async function visibleState(page: Page) {
     threads: await text('Threads'),
     console: await text('Console'),
     memory: await text('Memory'),
+    narration: await page.getByTestId('narration-bar').innerText(),
   };
 }
 
 test('step back restores exactly the state shown before', async ({ page }) => {
+  test.setTimeout(180_000); // 64 clicks, each waited for
   await page.goto('/?example=fio-batch');
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
