@@ -33,12 +33,12 @@ test('Share puts the program in the URL and the link opens the same text', async
   await typeAtEnd(page, '\n# shared by the e2e test');
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.getByTestId('notice')).toHaveText(/Link copied/);
-  await expect(page).toHaveURL(/#code\/[A-Za-z0-9+\-$]+$/);
+  await expect(page).toHaveURL(/#code\/v1\.[0-9a-f]{8}\.[A-Za-z0-9+\-$]+$/);
   const link = page.url();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   const hello = readFileSync(new URL('../src/ui/examples/hello.syslet', import.meta.url), 'utf8');
-  const shared = LZString.decompressFromEncodedURIComponent(new URL(link).hash.slice('#code/'.length));
-  expect(shared).toBe(hello + '\n# shared by the e2e test');
+  const payload = new URL(link).hash.split('.').slice(2).join('.');
+  expect(JSON.parse(LZString.decompressFromEncodedURIComponent(payload)!)).toEqual({ text: hello + '\n# shared by the e2e test' });
 
   const other = await context.newPage();
   await other.goto(link);
@@ -79,19 +79,18 @@ test('editing a loaded example drops ?example= so a reload keeps the edit', asyn
 
 test('a garbage #code link is refused with a notice and hello still runs', async ({ page }) => {
   await page.goto('/#code/%%%garbage<>not-lz');
-  await expect(page.getByTestId('notice')).toContainText('shared link is damaged');
+  await expect(page.getByTestId('notice')).toContainText('This link is damaged');
   await expect(page.getByTestId('notice')).toHaveAttribute('role', 'alert');
   await runHello(page);
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
 
-test('a #code link holding <script> runs nothing', async ({ page }) => {
+test('a #code link holding <script> opens it as text and runs nothing', async ({ page }) => {
   const payload = LZString.compressToEncodedURIComponent('<script>window.__pwned=1</script>');
   await page.goto(`/#code/${payload}`);
-  await expect(page.getByTestId('notice')).toContainText('HTML or script');
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await runHello(page);
+  await expect(page.getByTestId('notice')).toContainText('could not be verified');
+  await expect(viewLines(page)).toContainText('<script>window.__pwned=1</script>', { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
@@ -101,16 +100,16 @@ test('an unknown ?example= gives a notice and hello', async ({ page }) => {
   await runHello(page);
 });
 
-test('Open file loads a program; a binary or script file is refused', async ({ page }) => {
+test('Open file loads a program; a binary file is refused, a script-like text opens as text', async ({ page }) => {
   await page.goto('/');
   const input = page.getByTestId('open-file-input');
   await input.setInputFiles({ name: 'mine.syslet', mimeType: 'text/plain', buffer: Buffer.from('ring 2\nvar opened = 1\n') });
   await expect(viewLines(page)).toContainText('var opened = 1');
   await input.setInputFiles({ name: 'evil.syslet', mimeType: 'text/plain', buffer: Buffer.from([0, 1, 2, 0xff, 0xfe]) });
   await expect(page.getByTestId('notice')).toContainText('unchanged');
-  await input.setInputFiles({ name: 'evil.txt', mimeType: 'text/plain', buffer: Buffer.from('<script>window.__pwned=1</script>') });
-  await expect(page.getByTestId('notice')).toContainText('HTML or script');
   await expect(viewLines(page)).toContainText('var opened = 1');
+  await input.setInputFiles({ name: 'evil.txt', mimeType: 'text/plain', buffer: Buffer.from('<script>window.__pwned=1</script>') });
+  await expect(viewLines(page)).toContainText('<script>window.__pwned=1</script>');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 

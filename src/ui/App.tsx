@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Editor } from './components/Editor/Editor.tsx';
 import { ConsolePane } from './components/ConsolePane/ConsolePane.tsx';
 import { StatusBar } from './components/StatusBar/StatusBar.tsx';
@@ -7,14 +8,18 @@ import { useShortcuts } from './hooks/useShortcuts.ts';
 import { useStore } from './store/index.ts';
 import { TopActions } from './components/TopActions/TopActions.tsx';
 import { Notice } from './components/Notice/Notice.tsx';
+import { PaneBoundary } from './components/PaneBoundary/PaneBoundary.tsx';
+import { markDrawn } from './share/boot.ts';
 // slot:imports
 import { Inspector } from './components/Inspector/Inspector.tsx';
 import { NarrationBar } from './components/Narration/NarrationBar.tsx';
 import { Threads } from './components/Threads/Threads.tsx';
 import { AtomGraph } from './components/AtomGraph/AtomGraph.tsx';
 
+/** Every pane sits in its own PaneBoundary: one that fails shows why, and the rest keep working. */
 export function App() {
   useShortcuts();
+  useEffect(markDrawn, []);
   const theme = useStore((s) => s.theme);
   return (
     <div className="app" data-theme={theme}>
@@ -22,25 +27,53 @@ export function App() {
         <h1 className="brand">
           Syslet <span>Playground</span>
         </h1>
-        <TopActions />
-        <Notice />
-        <StatusBar />
+        <PaneBoundary name="Program actions" bar>
+          <TopActions />
+        </PaneBoundary>
+        <PaneBoundary name="Notice" bar>
+          <Notice />
+        </PaneBoundary>
+        <PaneBoundary name="Status" bar>
+          <StatusBar />
+        </PaneBoundary>
       </header>
-      <Toolbar />
-      <NarrationBar />
+      <PaneBoundary name="Toolbar" bar>
+        <Toolbar />
+      </PaneBoundary>
+      <PaneBoundary name="Narration" bar>
+        <NarrationBar />
+      </PaneBoundary>
       <main className="workspace">
         <div className="area-editor">
-          <Editor />
+          <PaneBoundary name="Editor">
+            <Editor />
+          </PaneBoundary>
         </div>
         <div className="area-console">
-          <ConsolePane />
+          <PaneBoundary name="Console">
+            <ConsolePane />
+          </PaneBoundary>
         </div>
-        <div className="area-graph"><AtomGraph /></div>
-        <div className="area-threads"><Threads /></div>
+        <div className="area-graph">
+          <PaneBoundary name="Atom graph">
+            <AtomGraph />
+          </PaneBoundary>
+        </div>
+        <div className="area-threads">
+          <PaneBoundary name="Threads">
+            <Threads />
+          </PaneBoundary>
+        </div>
         <div className="area-ring">
-          <CompletionRing />
+          <PaneBoundary name="Completion ring">
+            <CompletionRing />
+          </PaneBoundary>
         </div>
-        <div className="area-inspect"><Inspector /></div>
+        <div className="area-inspect">
+          <PaneBoundary name="Inspector">
+            <Inspector />
+          </PaneBoundary>
+        </div>
       </main>
     </div>
   );

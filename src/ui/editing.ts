@@ -42,3 +42,8 @@ export function redoSource(): boolean {
   model.redo();
   return true;
 }
+
+/** Whether the editor is up (so a replaced text is one Undo away). */
+export function editorIsUp(): boolean {
+  return model?.undo !== undefined;
+}

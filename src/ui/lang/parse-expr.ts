@@ -25,7 +25,9 @@ function count<T extends Expr>(p: Cursor, e: T): T {
   return e;
 }
 
+/** An expression; the size limit counts the parts of each outermost expression on its own. */
 export function parseExpr(p: Cursor): Expr {
+  if (p.exprDepth === 0) p.exprNodes = 0;
   return parseBinary(p, 1);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parse } from './parse.ts';
+import { MAX_IF_BRANCHES, parse } from './parse.ts';
 import { withoutSpans, type AtomDecl, type Expr, type IfStmt, type Item, type Program } from './ast.ts';
 
 function clean(text: string): Program {
@@ -140,5 +140,32 @@ describe('robustness', () => {
     const deep = 'if 1 {\n'.repeat(40) + '}\n'.repeat(40);
     expect(parse(deep).diagnostics.map((d) => d.message)).toContain('blocks nest too deeply (more than 32 levels)');
     expect(parse('x\n'.repeat(500)).diagnostics.at(-1)?.message).toMatch(/too many problems/);
+  });
+
+  /** `if x == 0 {…} else if x == 1 {…} …` with `n` branches, each condition 3 parts. */
+  const chain = (n: number) => {
+    let s = 'var x = 3\nvar y = 0\nif x == 0 {\n  y = 0\n}';
+    for (let i = 1; i < n; i++) s += ` else if x == ${i} {\n  y = ${i}\n}`;
+    return s + '\n';
+  };
+  const depth = (stmt: IfStmt): number => (stmt.else?.stmts[0]?.kind === 'if' ? 1 + depth(stmt.else.stmts[0]) : 1);
+
+  test('the expression size limit counts each expression, not an else-if chain', () => {
+    const { diagnostics, program } = parse(chain(501));
+    expect(diagnostics).toEqual([]);
+    expect(depth(program.items[2] as IfStmt)).toBe(501);
+    expect(parse(chain(MAX_IF_BRANCHES)).diagnostics).toEqual([]);
+    // A single expression over the limit is still refused, inside a chain too.
+    const long = chain(3).replace('x == 1', Array(600).fill('1').join(' + ') + ' == x');
+    expect(parse(long).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/this expression is too long \(more than 500 parts\)/)]);
+    const nested = chain(3).replace('x == 1', '('.repeat(100) + 'x' + ')'.repeat(100) + ' == 1');
+    expect(parse(nested).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/nests too deeply/)]);
+  });
+
+  test('an absurdly long else-if chain gets one clear message, not a stack overflow', () => {
+    const { diagnostics } = parse(chain(5000));
+    expect(diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      `${3 + 2 * MAX_IF_BRANCHES}: this \`if\` chain has more than ${MAX_IF_BRANCHES} branches: split it (for example by ranges of the value) or use a \`while\` loop`,
+    ]);
   });
 });

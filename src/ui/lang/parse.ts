@@ -200,20 +200,45 @@ function resumeAtBrace(p: Cursor, e: ParseError): Expr {
   return PLACEHOLDER(p.peek().span);
 }
 
+/**
+ * `if … {} else if … {} … else {}`, read in a loop (a chain of thousands of
+ * branches costs no stack here) and built from the last branch back: each
+ * `else if` is an `if` alone in the `else` block.
+ */
+/** The most branches one `if … else if …` chain may have: later passes walk the chain as nested `if`s. */
+export const MAX_IF_BRANCHES = 1000;
+
 function parseIf(p: Cursor): WithoutTrivia<IfStmt> {
-  const kw = p.next();
-  const cond = parseCondition(p, 'if');
-  const then = parseBlock(p);
-  if (!p.isName('else')) return { kind: 'if', cond, then, span: spanFrom(kw.span, then.span) };
-  p.next();
-  let otherwise: Block;
-  if (p.isName('if')) {
-    const inner: IfStmt = { ...parseIf(p), leading: [], blankBefore: false };
-    otherwise = { stmts: [inner], endComments: [], span: inner.span };
-  } else {
-    otherwise = parseBlock(p);
+  const branches: { kw: Token; cond: Expr; then: Block }[] = [];
+  let otherwise: Block | undefined;
+  for (;;) {
+    const kw = p.next();
+    const cond = parseCondition(p, 'if');
+    const then = parseBlock(p);
+    if (branches.length < MAX_IF_BRANCHES) branches.push({ kw, cond, then });
+    else if (branches.length === MAX_IF_BRANCHES) {
+      p.report(kw.span, `this \`if\` chain has more than ${MAX_IF_BRANCHES} branches: split it (for example by ranges of the value) or use a \`while\` loop`);
+      branches.push({ kw, cond, then });
+    }
+    if (!p.isName('else')) break;
+    p.next();
+    if (!p.isName('if')) {
+      otherwise = parseBlock(p);
+      break;
+    }
   }
-  return { kind: 'if', cond, then, else: otherwise, span: spanFrom(kw.span, otherwise.span) };
+  let stmt: WithoutTrivia<IfStmt> | undefined;
+  for (let i = branches.length - 1; i >= 0; i--) {
+    const { kw, cond, then } = branches[i];
+    const tail = stmt ? aloneInBlock(stmt) : otherwise;
+    stmt = tail ? { kind: 'if', cond, then, else: tail, span: spanFrom(kw.span, tail.span) } : { kind: 'if', cond, then, span: spanFrom(kw.span, then.span) };
+  }
+  return stmt!;
+}
+
+function aloneInBlock(stmt: WithoutTrivia<IfStmt>): Block {
+  const inner: IfStmt = { ...stmt, leading: [], blankBefore: false };
+  return { stmts: [inner], endComments: [], span: inner.span };
 }
 
 function skipBlockBody(p: Cursor): void {

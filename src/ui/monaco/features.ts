@@ -3,7 +3,6 @@
 // active-line decorations, the theme and autosave of what is typed.
 import type * as Monaco from 'monaco-editor/editor';
 import { useStore, type Store } from '../store/index.ts';
-import { scheduleSave } from '../share/autosave.ts';
 import { completionItems, hoverText, type ItemKind } from './items.ts';
 import { activeLines, toMarkers, type ActiveLines } from './lines.ts';
 import './features.css';
@@ -111,11 +110,9 @@ export function attachLiveFeatures(monaco: MonacoApi, editor: Monaco.editor.ISta
     if (s.snap !== prev.snap || s.program !== prev.program) showLines(s);
     if (s.theme !== prev.theme) showTheme(s);
   });
-  const typing = model.onDidChangeContent(() => scheduleSave(model.getValue()));
   return {
     dispose() {
       unsubscribe();
-      typing.dispose();
       deco.clear();
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
     },

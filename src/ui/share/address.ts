@@ -1,5 +1,5 @@
 // Addresses the playground writes into the address bar.
-import { encodeCode } from './codec.ts';
+import { encodeCode, type LinkExtras } from './codec.ts';
 import type { LocationLike } from './startup.ts';
 
 /** The page itself, without query or hash. */
@@ -8,8 +8,8 @@ export function plainUrl(location: LocationLike): string {
 }
 
 /** The share link's path part: the page with the program in its hash. */
-export function shareUrl(location: LocationLike, text: string): string {
-  return location.pathname + encodeCode(text);
+export function shareUrl(location: LocationLike, text: string, extras?: LinkExtras): string {
+  return location.pathname + encodeCode(text, extras);
 }
 
 export function exampleUrl(location: LocationLike, name: string): string {

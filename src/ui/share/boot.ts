@@ -1,30 +1,97 @@
 // Start-up of the program text on the page (called by main.tsx before the
 // engine starts): picks the text, restores the theme, and keeps autosave,
-// address bar and document title in step with the store afterwards.
+// history, address bar and document title in step with the store afterwards.
+// While a program is being loaded the LOADING_KEY marker is "1"; the App
+// clears it once it has drawn (markDrawn). Finding it still set at the next
+// start means that program may have crashed the page: it is offered back
+// instead of being loaded again (startup.ts).
 import { useStore } from '../store/index.ts';
 import { setSource } from '../engine/runtime.ts';
+import { currentSource } from '../editing.ts';
 import { EXAMPLES } from '../examples/index.ts';
 import { plainUrl } from './address.ts';
-import { createAutosave, flushSave, installAutosave, scheduleSave } from './autosave.ts';
-import { initialSource, titleFor } from './startup.ts';
-import { loadTheme, pageStorage } from './storage.ts';
+import { createAutosave, installAutosave, pageAutosave } from './autosave.ts';
+import { keepInHistory } from './history.ts';
+import { initialSource, titleFor, type NoticeData, type StartupNotice } from './startup.ts';
+import { LOADING_KEY, loadTheme, pageStorage, readItem, SOURCE_KEY, TAB_KEY, tabStorage, writeItem } from './storage.ts';
+import { openText, showNotice } from './actions.ts';
+
+/** This tab's id: kept in sessionStorage, so a reload is the same tab; null `before` for a new tab. */
+function tabId(): { id: string; before: string | null } {
+  const session = tabStorage();
+  const before = readItem(session, TAB_KEY);
+  if (before) return { id: before, before };
+  const id = `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  writeItem(session, TAB_KEY, id);
+  return { id, before: null };
+}
+
+function noticeFor(n: StartupNotice | null): NoticeData | null {
+  if (!n) return null;
+  const { offer } = n;
+  if (!offer) return { kind: n.kind, text: n.text };
+  return {
+    kind: n.kind,
+    text: n.text,
+    actions: [
+      { label: offer.label, run: () => openText(offer.text, 'the program') },
+      { label: 'Keep it aside', run: () => showNotice(null) },
+    ],
+  };
+}
 
 export function bootSource(): void {
   const storage = pageStorage();
+  const tab = tabId();
   const clearUrl = () => window.history.replaceState(null, '', plainUrl(window.location));
-  const start = initialSource(window.location, storage, EXAMPLES);
-  const autosave = createAutosave({ storage, clearUrl });
+  const crashed = readItem(storage, LOADING_KEY) === '1';
+  const start = initialSource(window.location, storage, EXAMPLES, { tab: tab.before, crashed });
+  if (start.aside !== null) keepInHistory(storage, { id: `aside:${Date.now()}`, time: Date.now(), text: start.aside });
+
+  const autosave = createAutosave({
+    storage,
+    read: currentSource,
+    clearUrl,
+    tab: tab.id,
+    resume: start.resume ?? undefined,
+    shipped: new Set(Object.values(EXAMPLES)),
+  });
   installAutosave(autosave);
-  if (start.notice) clearUrl();
+  autosave.setBaseline(start.text);
+  if (start.notice?.kind === 'error' || start.aside !== null) clearUrl();
   else if (start.from === 'link' || start.from === 'example') autosave.setUrlText(start.text);
 
-  setSource(start.text, start.exampleName);
-  useStore.setState({ notice: start.notice, theme: loadTheme(storage) });
-  document.title = titleFor(start.exampleName);
+  writeItem(storage, LOADING_KEY, '1');
+  let notice = noticeFor(start.notice);
+  let exampleName = start.exampleName;
+  try {
+    setSource(start.text, exampleName);
+  } catch (e) {
+    // The text broke the parser or layout: keep it, open hello, say so.
+    keepInHistory(storage, { id: `aside:${Date.now()}`, time: Date.now(), text: start.text });
+    exampleName = 'hello';
+    setSource(EXAMPLES.hello, exampleName);
+    autosave.setBaseline(EXAMPLES.hello);
+    clearUrl();
+    notice = { kind: 'error', text: `The program could not be loaded (${e instanceof Error ? e.message : String(e)}); hello is open instead. It is kept in “Recover earlier work”.` };
+  }
+  useStore.setState({ notice, theme: loadTheme(storage) });
+  document.title = titleFor(exampleName);
 
   useStore.subscribe((s, prev) => {
-    if (s.source !== prev.source) scheduleSave(s.source);
+    if (s.source !== prev.source) autosave.schedule();
     if (s.exampleName !== prev.exampleName) document.title = titleFor(s.exampleName);
   });
-  window.addEventListener('pagehide', flushSave);
+  window.addEventListener('pagehide', () => autosave.flush());
+  let told = false;
+  window.addEventListener('storage', (e) => {
+    if (told || e.key !== SOURCE_KEY || e.newValue === null || e.newValue === currentSource()) return;
+    told = true;
+    showNotice({ kind: 'info', text: 'Another tab saved a different program. Each tab keeps its own work; both are in “Recover earlier work”.' });
+  });
+}
+
+/** The page has drawn the program it loaded (App): a crash after this is not a crash on loading. */
+export function markDrawn(): void {
+  if (pageAutosave()) writeItem(pageStorage(), LOADING_KEY, '0');
 }

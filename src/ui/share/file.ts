@@ -1,5 +1,7 @@
-// Import and export of program files. Import checks name, size and bytes
-// before any text reaches the editor; export is a Blob URL download.
+// Import and export of program files. Import checks name, size and that the
+// bytes are UTF-8 text, and then keeps the text exactly as it is (line ends
+// too; only a leading byte-order mark goes): what Save file wrote opens again
+// identical. Export is a Blob URL download of the text as UTF-8.
 import { checkText } from './codec.ts';
 
 export const MAX_FILE_BYTES = 200 * 1024;
@@ -26,8 +28,6 @@ export async function importFile(file: FileLike): Promise<Imported> {
   } catch {
     return { ok: false, error: `${label} is not UTF-8 text, so it is not a syslet program.` };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
   const problem = checkText(text, `file ${label}`);
   return problem ? { ok: false, error: problem } : { ok: true, text };
 }

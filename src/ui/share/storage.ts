@@ -5,16 +5,32 @@ export interface StorageLike {
   setItem(key: string, value: string): void;
 }
 
+/** The newest program any tab saved (what a new tab opens). */
 export const SOURCE_KEY = 'syslet-playground:source';
 export const THEME_KEY = 'syslet-playground:theme';
+/** Earlier programs (history.ts). */
+export const HISTORY_KEY = 'syslet-playground:history';
+/** "1" from loading a program until the page has drawn it (boot.ts). */
+export const LOADING_KEY = 'syslet-playground:loading';
+/** In sessionStorage: this tab's id, which survives a reload of the tab. */
+export const TAB_KEY = 'syslet-playground:tab';
 
-/** The page's localStorage, or null when the browser refuses it. */
-export function pageStorage(): StorageLike | null {
+function browserStorage(which: 'localStorage' | 'sessionStorage'): StorageLike | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return typeof globalThis[which] === 'undefined' ? null : globalThis[which];
   } catch {
     return null;
   }
+}
+
+/** The page's localStorage, or null when the browser refuses it. */
+export function pageStorage(): StorageLike | null {
+  return browserStorage('localStorage');
+}
+
+/** This tab's sessionStorage, or null. */
+export function tabStorage(): StorageLike | null {
+  return browserStorage('sessionStorage');
 }
 
 export function readItem(storage: StorageLike | null, key: string): string | null {

@@ -6,6 +6,7 @@ import type { Layout } from '../lang/layout.ts';
 import type { Live, Snapshot } from '../engine/snapshot.ts';
 import { EXAMPLES } from '../examples/index.ts';
 import type { Breakpoint } from '../engine/breakpoints.ts';
+import type { NoticeData } from '../share/startup.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 export type Theme = 'dark' | 'light';
@@ -41,8 +42,8 @@ export interface ViewSlice {
   engineStatus: EngineStatus;
   engineDetail: string;
   theme: Theme;
-  /** A message for the user (bad link, import failure, …); null when none. */
-  notice: { readonly kind: 'info' | 'error'; readonly text: string } | null;
+  /** A message for the user (bad link, import failure, …), maybe with buttons; null when none. */
+  notice: NoticeData | null;
 }
 
 export type Store = SourceSlice & RunSlice & ViewSlice;

@@ -5,6 +5,7 @@ import { MemoryView } from '../MemoryView/MemoryView.tsx';
 import { FilesView } from '../FilesView/FilesView.tsx';
 import { NarrationLog } from '../Narration/NarrationLog.tsx';
 import { BreakpointsPanel } from '../Breakpoints/BreakpointsPanel.tsx';
+import { PaneBoundary } from '../PaneBoundary/PaneBoundary.tsx';
 import './inspector.css';
 
 const TABS = [
@@ -30,7 +31,6 @@ export function Inspector() {
       select(moves[e.key]);
     }
   };
-  const { Panel } = TABS[selected];
   return (
     <div className="pane inspector">
       <div className="pane-title inspector-tabs" role="tablist" aria-label="Inspector" onKeyDown={onKeyDown}>
@@ -53,9 +53,13 @@ export function Inspector() {
           </button>
         ))}
       </div>
-      {TABS.map((t, i) => (
+      {TABS.map(({ Panel, ...t }, i) => (
         <div key={t.id} role="tabpanel" id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={i !== selected} className="inspector-panel">
-          {i === selected && <Panel />}
+          {i === selected && (
+            <PaneBoundary name={t.label} key={t.id}>
+              <Panel />
+            </PaneBoundary>
+          )}
         </div>
       ))}
     </div>

@@ -2,10 +2,11 @@ import { useRef, useState } from 'react';
 import { useStore } from '../../store/index.ts';
 import { openProgramFile, saveProgramFile, shareProgram, toggleTheme } from '../../share/actions.ts';
 import { ExamplesMenu } from '../Examples/ExamplesMenu.tsx';
+import { RecoverMenu } from '../Recover/RecoverMenu.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import './top-actions.css';
 
-/** The top bar's controls: examples, share, open, save and theme. */
+/** The top bar's controls: examples, recover, share, open, save and theme. */
 export function TopActions() {
   const theme = useStore((s) => s.theme);
   const [link, setLink] = useState<string | null>(null);
@@ -15,6 +16,7 @@ export function TopActions() {
   return (
     <nav className="top-actions" aria-label="Program">
       <ExamplesMenu />
+      <RecoverMenu />
       <button type="button" className="btn" onClick={() => void share()} title="Copy a link that holds the whole program">
         Share
       </button>
