@@ -145,3 +145,20 @@ test('hover explains syscalls and flags; the driver line is marked while steppin
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.locator('.monaco-editor .syslet-line-driver')).toHaveCount(1);
 });
+
+test('breakpoints travel in a share link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?example=cold-read');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByRole('region', { name: 'Atom graph' }).getByRole('button', { name: 'Breakpoint on cl' }).click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(/Link copied/);
+  const link = page.url();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await expect(other.getByRole('region', { name: 'Atom graph' }).getByRole('button', { name: 'Breakpoint on cl' })).toHaveAttribute('aria-pressed', 'true');
+  await other.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(other.getByTestId('pause-reason')).toHaveText('paused at breakpoint: before `cl` runs');
+  await other.close();
+});

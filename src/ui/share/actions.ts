@@ -15,10 +15,11 @@ export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
 }
 
-/** Puts the program in the address bar; resolves to the full link. */
+/** Puts the program (and its breakpoints, if any) in the address bar; resolves to the full link. */
 function linkInAddressBar(): string {
   const text = currentSource();
-  const path = shareUrl(window.location, text);
+  const { breakpoints } = useStore.getState();
+  const path = shareUrl(window.location, text, breakpoints.length > 0 ? { breakpoints } : {});
   window.history.replaceState(null, '', path);
   pageAutosave()?.setUrlText(text);
   return new URL(path, window.location.href).href;

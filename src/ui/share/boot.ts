@@ -15,6 +15,7 @@ import { keepInHistory } from './history.ts';
 import { initialSource, titleFor, type NoticeData, type StartupNotice } from './startup.ts';
 import { LOADING_KEY, loadTheme, pageStorage, readItem, SOURCE_KEY, TAB_KEY, tabStorage, writeItem } from './storage.ts';
 import { openText, showNotice } from './actions.ts';
+import { parseBreakpoints } from '../engine/breakpoints.ts';
 
 /** This tab's id: kept in sessionStorage, so a reload is the same tab; null `before` for a new tab. */
 function tabId(): { id: string; before: string | null } {
@@ -75,7 +76,9 @@ export function bootSource(): void {
     clearUrl();
     notice = { kind: 'error', text: `The program could not be loaded (${e instanceof Error ? e.message : String(e)}); hello is open instead. It is kept in “Recover earlier work”.` };
   }
-  useStore.setState({ notice, theme: loadTheme(storage) });
+  // A link's breakpoints (checked: only well-formed ones; those on names the program lacks are dropped with the session).
+  const breakpoints = parseBreakpoints(start.extras.breakpoints);
+  useStore.setState({ notice, theme: loadTheme(storage), ...(breakpoints.length > 0 ? { breakpoints } : {}) });
   document.title = titleFor(exampleName);
 
   useStore.subscribe((s, prev) => {
