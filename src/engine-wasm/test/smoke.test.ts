@@ -46,8 +46,9 @@ test('smoke', async () => {
 
 import { readTrace } from '../host/records.ts';
 import { formatTrace } from '../host/trace-format.ts';
-test('trace print', async () => {
+test('trace print: one readable line per record, in the order the story happens', async () => {
   const k = await loadKernelNode('debug');
+  k.reset(1);
   const img = new UserImage(k);
   const r = img.ring(4);
   const path = img.string('/etc/motd');
@@ -60,7 +61,18 @@ test('trace print', async () => {
   const close = img.atom({ nr: SYS_close, args: [fdv] });
   const read = img.atom({ nr: SYS_read, args: [fdv, rbufp, cnt], next: close });
   const open = img.atom({ nr: SYS_open, args: [pathp, flags], ret: fdv, next: read });
-  k.syscall(SYS_async_exec, open, r.ahu);
-  k.syscall(SYS_async_wait, 1, 0, r.ahu);
-  console.log(formatTrace(readTrace(k).records));
+  expect(k.syscall(SYS_async_exec, open, r.ahu)).toBe(0);
+  expect(k.syscall(SYS_async_wait, 1, 0, r.ahu)).toBe(1);
+  const lines = formatTrace(readTrace(k).records).trimEnd().split('\n');
+  const hex = (n: number) => '0x' + n.toString(16);
+  // Each line: time, thread, what happened; the records' kinds in the order of the cold read's story.
+  for (const line of lines) expect(line).toMatch(/^t=\d+ thr=\d+ \S/);
+  expect(lines.map((l) => l.split(' ')[2])).toEqual(['syscall', 'head', 'handoff', 'block', 'sysret', 'syscall', 'wake', 'ran', 'ran', 'post', 'exit', 'sysret']);
+  expect(lines[1]).toContain(`atom=${hex(open)} open(`);
+  expect(lines[1]).toMatch(/= 3$/);
+  expect(lines[2]).toBe(`${lines[2].split(' ').slice(0, 2).join(' ')} handoff atom=${hex(read)} -> thread 1 (disk)`);
+  expect(lines[7]).toContain(`ran atom=${hex(read)} read(3, ${hex(rbuf)}, 4096) = `);
+  expect(lines[8]).toContain(`ran atom=${hex(close)} close(3) = 0 -> last`);
+  expect(lines[9]).toContain(`post atom=${hex(close)} slot=0`);
+  expect(lines[11]).toMatch(/sysret async_wait = 1$/);
 });
