@@ -8,15 +8,17 @@
 // runnable at the same instant run in that order.
 //
 // The user task (tid 0) is never in RUNQ: when it is runnable, it runs before
-// anyone else (see step.ts). Virtual time moves only when nothing is runnable
-// and the earliest timer fires.
+// anyone else (see step.ts). Virtual time moves as atoms run (OPT_ATOM_NS each)
+// and jumps to the earliest timer when nothing is runnable. A timer that is due
+// (wake_at <= now) fires before the next event, whatever else is runnable: the
+// kernel keeps time even beside a thread that never sleeps.
 
 import {
   RUNQ_BASE, RUNQ_SLOTS, TIMERQ_BASE, TIMER_BYTES, TIMER_WAKE_AT, TIMER_SEQ, TIMER_TID,
   KSTATE_RUNQ_HEAD, KSTATE_RUNQ_TAIL, KSTATE_NTIMER, TS_RUNNABLE, TS_SLEEPING, TS_BLOCKED,
-  TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, OPT_QUANTUM,
+  TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, OPT_QUANTUM, OPT_ATOM_NS,
 } from '../abi/layout';
-import { kget, kset, nextSleepSeq, opt } from './kstate';
+import { kget, kset, nextSleepSeq, opt, now } from './kstate';
 import {
   T0, thr, tidOf, tState, setTState, tChan, setTChan, tWakeAt, tSeq, setTSeq, tFlags, setTFlags,
   tWhy, tWaitArg, tAtom, tNr, setTQuantum,
@@ -116,6 +118,24 @@ export function timersPending(): bool { return kget(KSTATE_NTIMER) != 0; }
 
 /** Wake-up time of the earliest timer. Precondition: timersPending(). */
 export function nextTimerAt(): u64 { return load<u64>(tq(0), TIMER_WAKE_AT); }
+
+/** True if the earliest timer is due: its wake-up time has come. */
+export function timerDue(): bool { return timersPending() && nextTimerAt() <= now(); }
+
+/**
+ * How many atoms may run before the earliest timer is due (at least 1; all of
+ * them if no timer is pending or atoms cost no time). Walks are cut there, so a
+ * due timer fires at the first atom boundary at or after its wake-up time.
+ */
+export function atomsBeforeTimer(): u32 {
+  const atomNs = <u64>opt(OPT_ATOM_NS);
+  if (!timersPending() || atomNs == 0) return u32.MAX_VALUE;
+  const at = nextTimerAt();
+  const t = now();
+  if (at <= t) return 1;
+  const n = (at - t + atomNs - 1) / atomNs;
+  return n >= <u64>u32.MAX_VALUE ? u32.MAX_VALUE : <u32>n;
+}
 
 /** Removes the earliest timer and returns its thread. */
 export function popTimer(): usize {

@@ -8,6 +8,11 @@
 // every decision depends only on kernel state, never on `limit`.
 //
 // Order of work while the user task (tid 0) is in the kernel:
+//   0. A timer that is due (wake_at <= now) fires: the kernel keeps time. The
+//      clock advances with every atom, so a thread that never sleeps makes
+//      timers due; they fire at the first atom boundary at or after their
+//      wake-up time (every walk is cut there), before anything else runs.
+//      Several due timers fire one per event in (wake_at, sleep order).
 //   1. tid 0 runnable: it runs (its direct syscall, or the head's walk).
 //   2. tid 0 waits (blocking syscall, SYNC atom, async_wait): its call's event
 //      budget and the virtual-time budget are checked; then the first thread in
@@ -26,7 +31,7 @@ import { T0, tState, tMode, tNr, tFlags, setTFlags, tQuantum, setTQuantum, tAtom
 import { trace } from './trace';
 import {
   runqEmpty, runqPeek, runqPop, runqPush, timersPending, nextTimerAt, popTimer, wakeTimer,
-  sleepCommit, interrupt,
+  sleepCommit, interrupt, timerDue, atomsBeforeTimer,
 } from './sched';
 import { dispatch } from './syscall';
 import { walk, handoff } from './atom';
@@ -91,6 +96,12 @@ export function kstep(limit: u32): u32 {
   while (done < limit) {
     const s = tState(T0);
     if (s == TS_USER) break;
+    if (timerDue()) {
+      countEvent();
+      done++;
+      wakeTimer(popTimer());
+      continue;
+    }
     const budget = kget(KSTATE_BUDGET);
     if (s == TS_RUNNABLE) {
       const mode = tMode(T0);
@@ -101,7 +112,7 @@ export function kstep(limit: u32): u32 {
           done++;
           if (!handoff(false, HANDOFF_BUDGET)) userReturn(-EINTR);
         } else {
-          done += walk(T0, budget == 0 ? 1 : min(limit - done, budget));
+          done += walk(T0, budget == 0 ? 1 : min(min(limit - done, budget), atomsBeforeTimer()));
         }
       } else {
         countEvent();
@@ -126,7 +137,7 @@ export function kstep(limit: u32): u32 {
       continue;
     }
     if (!runqEmpty()) {
-      done += runCachemiss(min(limit - done, budget));
+      done += runCachemiss(min(min(limit - done, budget), atomsBeforeTimer()));
       continue;
     }
     if (timersPending()) {
