@@ -67,7 +67,7 @@ export const NTRACE = 16384; // trace records kept (a ring; oldest overwritten)
 // │ 64 │ seed       u32   │ the seed given to kernel_reset               │
 // │ 68 │ nlive      u32   │ cachemiss threads alive                      │
 // │ 72 │ atoms      u32   │ atoms executed since reset                   │
-// │ 76 │ cur        u32   │ tid running now, or NO_TID                   │
+// │ 76 │ (unused)   u32   │                                              │
 // │ 80 │ alloc_hint u32   │ tid where the search for a free thread starts│
 // └────┴──────────────────┴──────────────────────────────────────────────┘
 export const KSTATE_BASE = USER_END;
@@ -88,7 +88,6 @@ export const KSTATE_CALL_START = 56;
 export const KSTATE_SEED = 64;
 export const KSTATE_NLIVE = 68;
 export const KSTATE_ATOMS = 72;
-export const KSTATE_CUR = 76;
 export const KSTATE_ALLOC_HINT = 80;
 export const KSTATE_BYTES = 256;
 
@@ -160,7 +159,10 @@ export const THREAD_ARET = 100;
 export const THREAD_ANEXT = 104;
 export const THREAD_LFLAGS = 108;
 export const THREADS_BYTES = NTHREAD * THREAD_BYTES;
-export const NO_TID = 0xffffffff;
+// Field runs a hand-off copies from the head to the new thread (thread.ts copyCall).
+export const THREAD_CALL_BYTES = THREAD_RESULT - THREAD_NR; // nr, args[6]
+export const THREAD_SLEEP_BYTES = THREAD_QUANTUM - THREAD_CHAN; // chan, wake_at, seq
+export const THREAD_ACOPY_BYTES = THREAD_BYTES - THREAD_AFLAGS; // aflags, aret, anext, lflags
 
 export const TS_FREE = 0; // unused cachemiss slot
 export const TS_USER = 1; // tid 0 only: running user code, not in the kernel
@@ -175,11 +177,8 @@ export const TM_WALK = 2; // walking atoms from THREAD_ATOM
 export const TM_POST = 3; // cachemiss: post THREAD_LAST to the ring, then exit
 export const TM_ASYNC_WAIT = 4; // tid 0: in async_wait
 
-export const TF_HEAD = 0x01; // the walk runs in the head (tid 0, inside async_exec)
 export const TF_RESUMED = 0x02; // the pending syscall is re-entered after a wake-up
 export const TF_EINTR = 0x04; // the wait is cut by the budget: the call gets -EINTR
-export const TF_EFAULT_ARG = 0x08; // an arg pointer was bad: result -EFAULT, no call
-export const TF_SYNC = 0x10; // the head sleeps in place for the current atom
 
 export const WHY_NONE = 0;
 export const WHY_DISK = 1; // a page read from disk (wait_arg: block)

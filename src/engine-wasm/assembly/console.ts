@@ -6,9 +6,11 @@
 
 import { CONSOLE_BASE, CONSOLE_BYTES, CONSOLE_BUF_BYTES, KSTATE_CON_START, KSTATE_CON_LEN } from '../abi/layout';
 import { kget, kset } from './kstate';
+import { userOk } from './umem';
 
 /** Appends n bytes from src (already checked) to the console. */
 export function consoleWrite(src: usize, n: u32): void {
+  assert(userOk(<u32>src, n), "consoleWrite: src was checked to be user memory");
   if (n >= <u32>CONSOLE_BYTES) {
     memory.copy(CONSOLE_BASE, src + n - CONSOLE_BYTES, CONSOLE_BYTES);
     kset(KSTATE_CON_START, 0);

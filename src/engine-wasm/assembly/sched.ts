@@ -32,6 +32,7 @@ export function runqEmpty(): bool { return kget(KSTATE_RUNQ_HEAD) == kget(KSTATE
 
 /** The thread at the front of the run queue (the one to run next). */
 export function runqPeek(): usize {
+  assert(!runqEmpty(), "runqPeek: the run queue is not empty");
   return thr(load<u32>(<usize>RUNQ_BASE + (<usize>kget(KSTATE_RUNQ_HEAD) << 2)));
 }
 
@@ -41,6 +42,7 @@ export function runqPop(): void {
 
 export function runqPush(t: usize): void {
   const tail = kget(KSTATE_RUNQ_TAIL);
+  assert((tail + 1) % <u32>RUNQ_SLOTS != kget(KSTATE_RUNQ_HEAD), "runqPush: a thread is queued at most once, so RUNQ never fills");
   store<u32>(<usize>RUNQ_BASE + (<usize>tail << 2), tidOf(t));
   kset(KSTATE_RUNQ_TAIL, (tail + 1) % <u32>RUNQ_SLOTS);
 }
@@ -117,7 +119,10 @@ function tqRemoveAt(i: u32): void {
 export function timersPending(): bool { return kget(KSTATE_NTIMER) != 0; }
 
 /** Wake-up time of the earliest timer. Precondition: timersPending(). */
-export function nextTimerAt(): u64 { return load<u64>(tq(0), TIMER_WAKE_AT); }
+export function nextTimerAt(): u64 {
+  assert(timersPending(), "nextTimerAt: a timer is pending");
+  return load<u64>(tq(0), TIMER_WAKE_AT);
+}
 
 /** True if the earliest timer is due: its wake-up time has come. */
 export function timerDue(): bool { return timersPending() && nextTimerAt() <= now(); }
@@ -137,8 +142,9 @@ export function atomsBeforeTimer(): u32 {
   return n >= <u64>u32.MAX_VALUE ? u32.MAX_VALUE : <u32>n;
 }
 
-/** Removes the earliest timer and returns its thread. */
+/** Removes the earliest timer and returns its thread. Precondition: timersPending(). */
 export function popTimer(): usize {
+  assert(timersPending(), "popTimer: a timer is pending");
   const t = thr(load<u32>(tq(0), TIMER_TID));
   tqRemoveAt(0);
   return t;
@@ -151,6 +157,7 @@ export function popTimer(): usize {
  * else the channel. The pending syscall is re-entered when t wakes.
  */
 export function sleepCommit(t: usize): void {
+  assert(tState(t) != TS_SLEEPING && tState(t) != TS_BLOCKED, "sleepCommit: t is not asleep already");
   setTSeq(t, nextSleepSeq());
   setTFlags(t, tFlags(t) | TF_RESUMED);
   if (tChan(t) == 0) {
@@ -164,6 +171,7 @@ export function sleepCommit(t: usize): void {
 
 /** Wakes a thread whose timer fired (one kernel event). */
 export function wakeTimer(t: usize): void {
+  assert(tState(t) == TS_SLEEPING, "wakeTimer: t sleeps on a timer");
   if (tWhy(t) == WHY_DISK) bioComplete();
   makeRunnable(t);
   trace(TR_WAKE, t, tAtom(t), tNr(t), 0, tWhy(t), tWaitArg(t));

@@ -20,8 +20,8 @@
 //      jumps to it); else nothing can ever wake tid 0: deadlock, -EINTR.
 
 import {
-  TS_USER, TS_RUNNABLE, TS_WAITING, TM_SYSCALL, TM_WALK, TM_POST, TF_RESUMED, TF_EINTR,
-  KSTATE_BUDGET, OPT_WAIT_NS_MAX, TR_DEADLOCK, HANDOFF_BUDGET,
+  TS_USER, TS_RUNNABLE, TS_WAITING, TM_WALK, TM_POST, TF_RESUMED, TF_EINTR,
+  KSTATE_BUDGET, OPT_WAIT_NS_MAX, OPT_QUANTUM, TR_DEADLOCK,
 } from '../abi/layout';
 import { SYS_async_exec, SYS_async_wait } from '../abi/syscall';
 import { EINTR } from '../abi/errno';
@@ -34,10 +34,9 @@ import {
   sleepCommit, interrupt, timerDue, atomsBeforeTimer,
 } from './sched';
 import { dispatch } from './syscall';
-import { walk, handoff } from './atom';
+import { walk, offload, OFF_BUDGET } from './atom';
 import { post } from './ring';
 import { userReturn, startAsyncExec, startAsyncWait, asyncWaitReady, WAIT_MORE } from './user';
-import { OPT_QUANTUM } from '../abi/layout';
 
 /** Runs the user task's direct syscall (one event). */
 function runUserCall(): void {
@@ -110,7 +109,7 @@ export function kstep(limit: u32): u32 {
         if (budget == 0 && !resumed) {
           countEvent();
           done++;
-          if (!handoff(false, HANDOFF_BUDGET)) userReturn(-EINTR);
+          offload(T0, OFF_BUDGET, 0);
         } else {
           done += walk(T0, budget == 0 ? 1 : min(min(limit - done, budget), atomsBeforeTimer()));
         }
@@ -161,7 +160,4 @@ export function kstep(limit: u32): u32 {
   }
   return done;
 }
-
-/** True while the user task is inside the kernel. */
-export function userBusy(): bool { return tState(T0) != TS_USER; }
 

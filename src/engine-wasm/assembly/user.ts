@@ -40,6 +40,7 @@ export function userEnter(nr: u32, a0: u32, a1: u32, a2: u32, a3: u32, a4: u32, 
 
 /** The user task leaves the kernel with result r. */
 export function userReturn(r: i32): void {
+  assert(tState(T0) != TS_USER, "userReturn: the user task is inside the kernel");
   const mode = tMode(T0);
   const nr = mode == TM_WALK ? <u32>SYS_async_exec : mode == TM_ASYNC_WAIT ? <u32>SYS_async_wait : tNr(T0);
   setTResult(T0, r);
