@@ -1,12 +1,12 @@
 // One readable line per trace record, for golden files, the narration log
 // and debugging. Addresses print in hex; results with errno names.
 import type { TraceRec } from './records.ts';
-import { WHY_NAMES } from './records.ts';
+import { WHY_NAMES, byCode } from './records.ts';
 import { syscallName, formatResult, syscallByNr } from './syscalls.ts';
 import * as L from '../abi/layout.ts';
 
 const hex = (n: number) => '0x' + n.toString(16);
-const FAULTS = ['', 'atom', 'ret_ptr', 'ring'];
+export const FAULT_NAMES = byCode({ [L.FAULT_ATOM]: 'atom', [L.FAULT_RET]: 'ret_ptr', [L.FAULT_RING]: 'ring' });
 
 function call(r: TraceRec): string {
   const info = syscallByNr(r.nr);
@@ -37,7 +37,7 @@ export function describe(r: TraceRec): string {
     case 'post': return `post${at} slot=${r.aux}`;
     case 'lost': return `LOST${at} slot=${r.aux} full`;
     case 'ringwait': return `ringwait${at} slot=${r.aux} full`;
-    case 'fault': return `fault ${FAULTS[r.aux2] ?? r.aux2} at ${hex(r.aux)}${at}`;
+    case 'fault': return `fault ${FAULT_NAMES[r.aux2] ?? r.aux2} at ${hex(r.aux)}${at}`;
     case 'cached': return `cached${at}`;
     case 'syscall': return `syscall ${call(r)}`;
     case 'sysret': return `sysret ${syscallName(r.nr)} = ${r.result > 0xffff ? hex(r.result) : formatResult(r.result)}`;
