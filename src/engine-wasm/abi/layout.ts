@@ -181,13 +181,15 @@ export const TF_RESUMED = 0x02; // the pending syscall is re-entered after a wak
 export const TF_EINTR = 0x04; // the wait is cut by the budget: the call gets -EINTR
 
 export const WHY_NONE = 0;
-export const WHY_DISK = 1; // a page read from disk (wait_arg: block)
+export const WHY_DISK = 1; // a page read it started (wait_arg: inode << 16 | first page)
 export const WHY_TIMER = 2; // nanosleep
 export const WHY_PIPE_READ = 3; // read on an empty pipe (wait_arg: pipe)
 export const WHY_PIPE_WRITE = 4; // write to a full pipe (wait_arg: pipe)
 export const WHY_FSYNC = 5; // fsync writing dirty pages (wait_arg: inode)
 export const WHY_RING = 6; // RING_WAIT: a full completion ring (wait_arg: ahu)
 export const WHY_EVENTS = 7; // async_wait (tid 0)
+// 8 and 9 are HANDOFF_BUDGET and HANDOFF_ASYNC (TR_HANDOFF aux2 holds a WHY_* or one of them).
+export const WHY_DISK_INFLIGHT = 10; // a page read another read already started (wait_arg: as WHY_DISK)
 
 export const CHAN_PIPE_READ = 0x01000000; // | pipe index
 export const CHAN_PIPE_WRITE = 0x02000000; // | pipe index

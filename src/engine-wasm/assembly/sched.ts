@@ -16,7 +16,7 @@
 import {
   RUNQ_BASE, RUNQ_SLOTS, TIMERQ_BASE, TIMER_BYTES, TIMER_WAKE_AT, TIMER_SEQ, TIMER_TID,
   KSTATE_RUNQ_HEAD, KSTATE_RUNQ_TAIL, KSTATE_NTIMER, TS_RUNNABLE, TS_SLEEPING, TS_BLOCKED,
-  TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, OPT_QUANTUM, OPT_ATOM_NS,
+  TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, WHY_DISK_INFLIGHT, OPT_QUANTUM, OPT_ATOM_NS,
 } from '../abi/layout';
 import { kget, kset, nextSleepSeq, opt, now } from './kstate';
 import {
@@ -172,7 +172,8 @@ export function sleepCommit(t: usize): void {
 /** Wakes a thread whose timer fired (one kernel event). */
 export function wakeTimer(t: usize): void {
   assert(tState(t) == TS_SLEEPING, "wakeTimer: t sleeps on a timer");
-  if (tWhy(t) == WHY_DISK) bioComplete();
+  const why = tWhy(t);
+  if (why == WHY_DISK || why == WHY_DISK_INFLIGHT) bioComplete();
   makeRunnable(t);
   trace(TR_WAKE, t, tAtom(t), tNr(t), 0, tWhy(t), tWaitArg(t));
 }

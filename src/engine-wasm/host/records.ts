@@ -32,8 +32,10 @@ export const STATE_NAMES: readonly ThreadState[] = denseByCode<ThreadState>({
   [L.TS_WAITING]: 'waiting',
 });
 
-export type WaitReason = 'none' | 'disk' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events';
-export const WHY_NAMES: readonly WaitReason[] = denseByCode<WaitReason>({
+export type WaitReason =
+  | 'none' | 'disk' | 'disk-inflight' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events';
+/** Wait reasons by WHY_* code (8 and 9 are HANDOFF_* values, so they have no name here). */
+export const WHY_NAMES: readonly (WaitReason | undefined)[] = byCode<WaitReason>({
   [L.WHY_NONE]: 'none',
   [L.WHY_DISK]: 'disk',
   [L.WHY_TIMER]: 'timer',
@@ -42,6 +44,7 @@ export const WHY_NAMES: readonly WaitReason[] = denseByCode<WaitReason>({
   [L.WHY_FSYNC]: 'fsync',
   [L.WHY_RING]: 'ring',
   [L.WHY_EVENTS]: 'events',
+  [L.WHY_DISK_INFLIGHT]: 'disk-inflight',
 });
 
 export interface ThreadRec {

@@ -17,7 +17,8 @@ function call(r: TraceRec): string {
 /** What a thread waits on: "disk (ino 4, page 0)", "pipe-read (pipe 0)", … */
 export function waitText(why: number, arg: number): string {
   switch (why) {
-    case L.WHY_DISK: return `disk (ino ${arg >>> 16}, page ${arg & 0xffff})`;
+    case L.WHY_DISK:
+    case L.WHY_DISK_INFLIGHT: return `${WHY_NAMES[why]} (ino ${arg >>> 16}, page ${arg & 0xffff})`;
     case L.WHY_PIPE_READ:
     case L.WHY_PIPE_WRITE: return `${WHY_NAMES[why]} (pipe ${arg})`;
     case L.WHY_FSYNC: return `fsync (ino ${arg})`;
