@@ -17,7 +17,7 @@
 //               │ FILES, FDTAB, INODES, PATHS  │
 //               │ PIPES, PIPEBUF               │
 //               │ BLOCKS (page cache), DISK    │
-//               │ CONSOLE, TRACE               │
+//               │ CONSOLE, TRACE, CONERR       │
 //   KERNEL_END  ├──────────────────────────────┤
 //               │ AssemblyScript static data   │  (asc --memoryBase KERNEL_END)
 //               └──────────────────────────────┘
@@ -67,7 +67,7 @@ export const NTRACE = 16384; // trace records kept (a ring; oldest overwritten)
 // │ 64 │ seed       u32   │ the seed given to kernel_reset               │
 // │ 68 │ nlive      u32   │ cachemiss threads alive                      │
 // │ 72 │ atoms      u32   │ atoms executed since reset                   │
-// │ 76 │ (unused)   u32   │                                              │
+// │ 76 │ con_total  u32   │ bytes ever written to the console (mod 2^32) │
 // │ 80 │ alloc_hint u32   │ tid where the search for a free thread starts│
 // └────┴──────────────────┴──────────────────────────────────────────────┘
 export const KSTATE_BASE = USER_END;
@@ -88,6 +88,7 @@ export const KSTATE_CALL_START = 56;
 export const KSTATE_SEED = 64;
 export const KSTATE_NLIVE = 68;
 export const KSTATE_ATOMS = 72;
+export const KSTATE_CON_TOTAL = 76;
 export const KSTATE_ALLOC_HINT = 80;
 export const KSTATE_BYTES = 256;
 
@@ -358,7 +359,20 @@ export const HANDOFF_ASYNC = 9; // aux2 of TR_HANDOFF: SYSLET_ASYNC (distinct fr
 export const HANDOFF_BUDGET = 8; // aux2 of TR_HANDOFF: the head ran out of budget
 
 export const TRACE_END = TRACE_BASE + TRACE_RING_BYTES;
-export const KERNEL_END = (TRACE_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
+
+// ── CONERR: which console bytes came from fd 2 (stderr) ────────────────────
+// One bit per console byte, indexed by the byte's position in the console
+// stream (KSTATE.con_total counts bytes ever written) modulo CONSOLE_BYTES:
+// the visible window never holds more than CONSOLE_BYTES, so its bytes have
+// distinct bits. Bit set: written to fd 2; clear: fd 1 (or any other fd on the tty).
+//   visible byte j of console_ptr() (0 <= j < con_len) has position
+//   p = con_total - con_len + j;  its bit: CONERR[(p % CONSOLE_BYTES) >> 3] >> (p & 7) & 1
+// It sits in the page-rounding slack after TRACE, so KERNEL_END and the user
+// region do not move.
+export const CONERR_BASE = TRACE_END;
+export const CONERR_BYTES = CONSOLE_BYTES / 8;
+export const CONERR_END = CONERR_BASE + CONERR_BYTES;
+export const KERNEL_END = (CONERR_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
 
 // ── User-memory records (SPEC.md §1) ────────────────────────────────────────
 // struct syslet_uatom, 44 bytes

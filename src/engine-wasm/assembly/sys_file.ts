@@ -77,7 +77,7 @@ function fileWrite(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool
   const ip = ino(fObj(f));
   if (iType(ip) == IT_DEV) {
     const dev = iDev(ip);
-    if (dev == DEV_TTY) consoleWrite(buf, n);
+    if (dev == DEV_TTY) consoleWrite(buf, n, arg(t, 0) == 2); // fd 2: stderr
     if (dev == DEV_DROP_CACHES) {
       const c = n > 0 ? load<u8>(buf) : 0;
       if (n == 0 || n > 2 || (n == 2 && load<u8>(buf + 1) != 0x0a)) return -EINVAL;
