@@ -47,6 +47,8 @@ export interface Snapshot {
   readonly threads: readonly ThreadRec[];
   readonly files: readonly FileRec[];
   readonly console: string;
+  /** The console as runs of stdout (fd 1) and stderr (fd 2), oldest first; joined, exactly `console`. */
+  readonly consoleStreams: readonly { readonly fd: 1 | 2; readonly text: string }[];
   readonly counters: KernelCounters;
   readonly narration: readonly Narration[];
 }
@@ -104,6 +106,7 @@ export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>, liv
     threads: readThreads(k),
     files: readFiles(k),
     console: k.consoleText(),
+    consoleStreams: k.consoleStreams(),
     counters: k.counters(),
     narration: recent.length > NARRATION_SHOWN ? recent.slice(-NARRATION_SHOWN) : recent.slice(),
   };
