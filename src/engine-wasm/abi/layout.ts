@@ -17,7 +17,7 @@
 //               │ FILES, FDTAB, INODES, PATHS  │
 //               │ PIPES, PIPEBUF               │
 //               │ BLOCKS (page cache), DISK    │
-//               │ CONSOLE, TRACE               │
+//               │ CONSOLE, TRACE, CONERR       │
 //   KERNEL_END  ├──────────────────────────────┤
 //               │ AssemblyScript static data   │  (asc --memoryBase KERNEL_END)
 //               └──────────────────────────────┘
@@ -67,7 +67,7 @@ export const NTRACE = 16384; // trace records kept (a ring; oldest overwritten)
 // │ 64 │ seed       u32   │ the seed given to kernel_reset               │
 // │ 68 │ nlive      u32   │ cachemiss threads alive                      │
 // │ 72 │ atoms      u32   │ atoms executed since reset                   │
-// │ 76 │ cur        u32   │ tid running now, or NO_TID                   │
+// │ 76 │ con_total  u32   │ bytes ever written to the console (mod 2^32) │
 // │ 80 │ alloc_hint u32   │ tid where the search for a free thread starts│
 // └────┴──────────────────┴──────────────────────────────────────────────┘
 export const KSTATE_BASE = USER_END;
@@ -88,7 +88,7 @@ export const KSTATE_CALL_START = 56;
 export const KSTATE_SEED = 64;
 export const KSTATE_NLIVE = 68;
 export const KSTATE_ATOMS = 72;
-export const KSTATE_CUR = 76;
+export const KSTATE_CON_TOTAL = 76;
 export const KSTATE_ALLOC_HINT = 80;
 export const KSTATE_BYTES = 256;
 
@@ -160,7 +160,10 @@ export const THREAD_ARET = 100;
 export const THREAD_ANEXT = 104;
 export const THREAD_LFLAGS = 108;
 export const THREADS_BYTES = NTHREAD * THREAD_BYTES;
-export const NO_TID = 0xffffffff;
+// Field runs a hand-off copies from the head to the new thread (thread.ts copyCall).
+export const THREAD_CALL_BYTES = THREAD_RESULT - THREAD_NR; // nr, args[6]
+export const THREAD_SLEEP_BYTES = THREAD_QUANTUM - THREAD_CHAN; // chan, wake_at, seq
+export const THREAD_ACOPY_BYTES = THREAD_BYTES - THREAD_AFLAGS; // aflags, aret, anext, lflags
 
 export const TS_FREE = 0; // unused cachemiss slot
 export const TS_USER = 1; // tid 0 only: running user code, not in the kernel
@@ -175,22 +178,21 @@ export const TM_WALK = 2; // walking atoms from THREAD_ATOM
 export const TM_POST = 3; // cachemiss: post THREAD_LAST to the ring, then exit
 export const TM_ASYNC_WAIT = 4; // tid 0: in async_wait
 
-export const TF_HEAD = 0x01; // the walk runs in the head (tid 0, inside async_exec)
 export const TF_RESUMED = 0x02; // the pending syscall is re-entered after a wake-up
 export const TF_EINTR = 0x04; // the wait is cut by the budget: the call gets -EINTR
-export const TF_EFAULT_ARG = 0x08; // an arg pointer was bad: result -EFAULT, no call
-export const TF_SYNC = 0x10; // the head sleeps in place for the current atom
 export const TF_SLEPT_SYNC = 0x20; // tid 0: this async_exec's head slept in place for SYSLET_SYNC
 export const TF_SLEPT_NOTHREAD = 0x40; // tid 0: … slept in place because no cachemiss thread was free
 
 export const WHY_NONE = 0;
-export const WHY_DISK = 1; // a page read from disk (wait_arg: block)
+export const WHY_DISK = 1; // a page read it started (wait_arg: inode << 16 | first page)
 export const WHY_TIMER = 2; // nanosleep
 export const WHY_PIPE_READ = 3; // read on an empty pipe (wait_arg: pipe)
 export const WHY_PIPE_WRITE = 4; // write to a full pipe (wait_arg: pipe)
 export const WHY_FSYNC = 5; // fsync writing dirty pages (wait_arg: inode)
 export const WHY_RING = 6; // RING_WAIT: a full completion ring (wait_arg: ahu)
 export const WHY_EVENTS = 7; // async_wait (tid 0)
+// 8 and 9 are HANDOFF_BUDGET and HANDOFF_ASYNC (TR_HANDOFF aux2 holds a WHY_* or one of them).
+export const WHY_DISK_INFLIGHT = 10; // a page read another read already started (wait_arg: as WHY_DISK)
 
 export const CHAN_PIPE_READ = 0x01000000; // | pipe index
 export const CHAN_PIPE_WRITE = 0x02000000; // | pipe index
@@ -373,7 +375,20 @@ export const HANDOFF_ASYNC = 9; // aux2 of TR_HANDOFF: SYSLET_ASYNC (distinct fr
 export const HANDOFF_BUDGET = 8; // aux2 of TR_HANDOFF: the head ran out of budget
 
 export const TRACE_END = TRACE_BASE + TRACE_RING_BYTES;
-export const KERNEL_END = (TRACE_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
+
+// ── CONERR: which console bytes came from fd 2 (stderr) ────────────────────
+// One bit per console byte, indexed by the byte's position in the console
+// stream (KSTATE.con_total counts bytes ever written) modulo CONSOLE_BYTES:
+// the visible window never holds more than CONSOLE_BYTES, so its bytes have
+// distinct bits. Bit set: written to fd 2; clear: fd 1 (or any other fd on the tty).
+//   visible byte j of console_ptr() (0 <= j < con_len) has position
+//   p = con_total - con_len + j;  its bit: CONERR[(p % CONSOLE_BYTES) >> 3] >> (p & 7) & 1
+// It sits in the page-rounding slack after TRACE, so KERNEL_END and the user
+// region do not move.
+export const CONERR_BASE = TRACE_END;
+export const CONERR_BYTES = CONSOLE_BYTES / 8;
+export const CONERR_END = CONERR_BASE + CONERR_BYTES;
+export const KERNEL_END = (CONERR_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
 
 // ── User-memory records (SPEC.md §1) ────────────────────────────────────────
 // struct syslet_uatom, 44 bytes

@@ -4,8 +4,7 @@
 //   1. read flags, nr, ret_ptr, next and the arg pointers up to the first 0,
 //      then the words they point to (a bad arg pointer: result -EFAULT);
 //   2. SYSLET_ASYNC in the head: hand off to a cachemiss thread first;
-//   3. run the syscall; if it must wait, the head hands off (or sleeps in place
-//      for SYSLET_SYNC or when no thread is free) and a cachemiss thread sleeps;
+//   3. run the syscall; if it must wait, the hand-off policy below decides;
 //   4. store the result through ret_ptr;
 //   5-6. stop conditions, SKIP_TO_NEXT_ON_STOP (u + 44), next, final atom.
 // The header words are copied into the thread (copy_uatom), so a woken thread
@@ -14,8 +13,8 @@
 
 import {
   ATOM_BYTES, ATOM_NR, ATOM_RET_PTR, ATOM_NEXT, ATOM_ARG_PTR, NATOMARG, TF_RESUMED, TF_EINTR,
-  TM_WALK, TM_POST, TR_ATOM, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
-  HANDOFF_ASYNC, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS, TF_SLEPT_SYNC, TF_SLEPT_NOTHREAD,
+  TM_WALK, TM_POST, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
+  HANDOFF_ASYNC, HANDOFF_BUDGET, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS, TF_SLEPT_SYNC, TF_SLEPT_NOTHREAD,
   ATOM_THEN_SHIFT, ATOM_THEN_NEXT, ATOM_THEN_STOP, ATOM_THEN_SKIP, ATOM_THEN_LAST,
   CACHED_NOTHING_BLOCKED, CACHED_SLEPT_SYNC, CACHED_SLEPT_NOTHREAD,
 } from '../abi/layout';
@@ -29,7 +28,7 @@ import { opt, now, setNow, chargeEvents, kget, kset } from './kstate';
 import { userOk, wordOk } from './umem';
 import {
   T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
-  setTLast, tLast, tLastFlags, tAhu, setTAhu, setTMode, threadAlloc, copyCall, tWhy,
+  setTLast, tLast, tLastFlags, tAhu, setTAhu, tMode, setTMode, threadAlloc, copyCall, tWhy,
 } from './thread';
 import { trace, tracing, traceAtom } from './trace';
 import { sleepCommit, makeRunnable } from './sched';
@@ -47,13 +46,68 @@ import { userReturn } from './user';
     || ((flags & SYSLET_STOP_ON_NON_POSITIVE) != 0 && r <= 0);
 }
 
+// ── The hand-off policy ───────────────────────────────────────────────────
+//
+// Who runs the rest of a syslet. Only the head (the user task walking atoms in
+// async_exec) ever hands off; a cachemiss thread keeps its syslet to the end,
+// sleeping in place on every wait. offload() is the one place that decides:
+//
+//   OFF_ASYNC    the head meets an atom with SYSLET_ASYNC, before running it:
+//                hand off; the new thread starts runnable at that atom.
+//                No free thread: the atom runs in the head like any other.
+//   OFF_BLOCKED  the current atom's syscall must wait:
+//                - in a cachemiss thread: it sleeps in the syscall;
+//                - in the head, the atom has SYSLET_SYNC: the head sleeps in
+//                  place (async_exec goes on when the wait ends);
+//                - in the head otherwise: hand off; the new thread sleeps in
+//                  the syscall and re-enters it when woken. No free thread:
+//                  the head sleeps in place, as if SYSLET_SYNC (SPEC §2).
+//   OFF_BUDGET   the head's call budget is spent (step.ts): hand off; the new
+//                thread starts runnable at the current atom. No free thread:
+//                async_exec returns -EINTR and the syslet is abandoned (there
+//                is no wait to sleep in).
+//
+// A hand-off allocates a cachemiss thread, gives it the head's syslet and its
+// syscall in progress, clears ahu.new_thread_stack, traces TR_HANDOFF (aux2:
+// the wait reason, HANDOFF_ASYNC or HANDOFF_BUDGET), and async_exec returns 0.
+
+const OFF_ASYNC: u32 = 1;
+const OFF_BLOCKED: u32 = 2;
+export const OFF_BUDGET: u32 = 3;
+
+/**
+ * Applies the hand-off policy to thread t for `cause` (OFF_*); `flags` are the
+ * current atom's. Returns true when t's walk stops here (handed off, asleep,
+ * or async_exec returned), false when the atom runs on in the head (OFF_ASYNC
+ * with no free thread). For OFF_BLOCKED the wait is already set (setWait).
+ */
+export function offload(t: usize, cause: u32, flags: u32): bool {
+  assert(cause == OFF_BLOCKED || t == T0, "offload: only the head hands off for SYSLET_ASYNC or budget");
+  if (cause == OFF_ASYNC) return handoff(false, HANDOFF_ASYNC);
+  if (cause == OFF_BUDGET) {
+    if (!handoff(false, HANDOFF_BUDGET)) userReturn(-EINTR);
+    return true;
+  }
+  if (t != T0) {
+    sleepCommit(t);
+  } else if ((flags & SYSLET_SYNC) != 0) {
+    setTFlags(T0, tFlags(T0) | TF_SLEPT_SYNC); // told by the cached record when async_exec returns
+    sleepCommit(T0);
+  } else if (!handoff(true, tWhy(T0))) {
+    setTFlags(T0, tFlags(T0) | TF_SLEPT_NOTHREAD);
+    sleepCommit(T0);
+  }
+  return true;
+}
+
 /**
  * Moves the head's syslet to a new cachemiss thread; the head returns 0.
  * `blocked`: the current atom's syscall waits (the new thread sleeps in it);
  * else the new thread starts runnable at the current atom. `why` is traced.
  * Returns false, changing nothing, when no cachemiss thread is free.
  */
-export function handoff(blocked: bool, why: u32): bool {
+function handoff(blocked: bool, why: u32): bool {
+  assert(tMode(T0) == TM_WALK, "handoff: only the head, walking in async_exec, hands off");
   const c = threadAlloc();
   if (c == 0) return false;
   const ahu = tAhu(T0);
@@ -114,6 +168,8 @@ function walkDone(t: usize, a: u32): void {
  * counters, current and last atom) stays in locals and is flushed on exit.
  */
 export function walk(t: usize, max: u32): u32 {
+  assert(max >= 1, "walk: max >= 1");
+  assert(tMode(t) == TM_WALK, "walk: t is walking a syslet");
   const head = t == T0;
   const atomNs = <u64>opt(OPT_ATOM_NS);
   const traceOn = tracing();
@@ -177,8 +233,8 @@ export function walk(t: usize, max: u32): u32 {
       dirty = i;
       if (head && (flags & SYSLET_ASYNC) != 0) {
         flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
-        if (handoff(false, HANDOFF_ASYNC)) return n;
-        charged = n;
+        if (offload(t, OFF_ASYNC, flags)) return n;
+        charged = n; // no free thread: the atom runs on in the head, already charged
         atomsCharged = atoms;
       }
       setNow(clock);
@@ -188,13 +244,7 @@ export function walk(t: usize, max: u32): u32 {
     if (rr == BLOCKED) {
       flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
       setACopy(t, flags, ret, next);
-      // SYNC, or no free thread: the head sleeps in place. Else it hands off.
-      if (head && (flags & SYSLET_SYNC) != 0) setTFlags(t, tFlags(t) | TF_SLEPT_SYNC);
-      if (!head || (flags & SYSLET_SYNC) != 0) sleepCommit(t);
-      else if (!handoff(true, tWhy(t))) {
-        setTFlags(t, tFlags(t) | TF_SLEPT_NOTHREAD);
-        sleepCommit(t);
-      }
+      offload(t, OFF_BLOCKED, flags);
       return n;
     }
     const r = <i32>rr;

@@ -3,12 +3,21 @@
 // [con_start, con_start + con_len). When an append would run past the buffer,
 // the newest CONSOLE_BYTES slide down to the start, so console_ptr() always
 // points at one contiguous run, oldest byte first.
+// CONERR keeps one bit per byte of the stream, by stream position modulo
+// CONSOLE_BYTES (layout.ts): set for bytes written to fd 2, so the host can
+// show stderr apart. Sliding the window moves no bits.
 
-import { CONSOLE_BASE, CONSOLE_BYTES, CONSOLE_BUF_BYTES, KSTATE_CON_START, KSTATE_CON_LEN } from '../abi/layout';
+import {
+  CONSOLE_BASE, CONSOLE_BYTES, CONSOLE_BUF_BYTES, KSTATE_CON_START, KSTATE_CON_LEN, KSTATE_CON_TOTAL,
+  CONERR_BASE, CONERR_BYTES,
+} from '../abi/layout';
 import { kget, kset } from './kstate';
+import { userOk } from './umem';
 
-/** Appends n bytes from src (already checked) to the console. */
-export function consoleWrite(src: usize, n: u32): void {
+/** Appends n bytes from src (already checked) to the console; `err`: they were written to fd 2. */
+export function consoleWrite(src: usize, n: u32, err: bool): void {
+  assert(userOk(<u32>src, n), "consoleWrite: src was checked to be user memory");
+  markStream(n, err);
   if (n >= <u32>CONSOLE_BYTES) {
     memory.copy(CONSOLE_BASE, src + n - CONSOLE_BYTES, CONSOLE_BYTES);
     kset(KSTATE_CON_START, 0);
@@ -33,7 +42,24 @@ export function consoleWrite(src: usize, n: u32): void {
   kset(KSTATE_CON_LEN, len);
 }
 
+/** Sets (fd 2) or clears the CONERR bits of the next n stream positions that can stay visible. */
+function markStream(n: u32, err: bool): void {
+  const total = kget(KSTATE_CON_TOTAL);
+  const k = min(n, <u32>CONSOLE_BYTES);
+  let p = total + n - k;
+  for (let i: u32 = 0; i < k; i++, p++) {
+    const bit = p & (<u32>CONSOLE_BYTES - 1);
+    const at = <usize>CONERR_BASE + <usize>(bit >> 3);
+    const m: u32 = 1 << (bit & 7);
+    const b: u32 = load<u8>(at);
+    store<u8>(at, <u8>(err ? b | m : b & ~m));
+  }
+  kset(KSTATE_CON_TOTAL, total + n);
+}
+
 export function consoleReset(): void {
   kset(KSTATE_CON_START, 0);
   kset(KSTATE_CON_LEN, 0);
+  kset(KSTATE_CON_TOTAL, 0);
+  memory.fill(CONERR_BASE, 0, CONERR_BYTES);
 }

@@ -13,7 +13,7 @@ import { ino, iRef, setIRef, iput, lookup } from './vfs';
 import { pipeClose } from './pipe';
 
 // @ts-ignore: decorator
-@inline export function fil(i: u32): usize { return <usize>FILES_BASE + <usize>i * FILE_BYTES; }
+@inline function fil(i: u32): usize { return <usize>FILES_BASE + <usize>i * FILE_BYTES; }
 // @ts-ignore: decorator
 @inline export function fType(f: usize): u32 { return load<u32>(f, FILE_TYPE); }
 // @ts-ignore: decorator
@@ -42,7 +42,7 @@ export function falloc(type: u32, oflags: u32, obj: u32): usize {
 }
 
 /** Drops one reference; the last one closes the inode or pipe end. */
-export function fclose(f: usize): void {
+function fclose(f: usize): void {
   const ref = load<u32>(f, FILE_REF) - 1;
   store<u32>(f, ref, FILE_REF);
   if (ref != 0) return;

@@ -20,7 +20,7 @@ const K: usize = KSTATE_BASE;
 // @ts-ignore: decorator
 @inline export function kset(off: usize, v: u32): void { store<u32>(K + off, v); }
 // @ts-ignore: decorator
-@inline export function kinc(off: usize): void { store<u32>(K + off, load<u32>(K + off) + 1); }
+@inline function kinc(off: usize): void { store<u32>(K + off, load<u32>(K + off) + 1); }
 
 // @ts-ignore: decorator
 @inline export function now(): u64 { return load<u64>(K + KSTATE_CLOCK); }

@@ -8,15 +8,17 @@
 // runnable at the same instant run in that order.
 //
 // The user task (tid 0) is never in RUNQ: when it is runnable, it runs before
-// anyone else (see step.ts). Virtual time moves only when nothing is runnable
-// and the earliest timer fires.
+// anyone else (see step.ts). Virtual time moves as atoms run (OPT_ATOM_NS each)
+// and jumps to the earliest timer when nothing is runnable. A timer that is due
+// (wake_at <= now) fires before the next event, whatever else is runnable: the
+// kernel keeps time even beside a thread that never sleeps.
 
 import {
   RUNQ_BASE, RUNQ_SLOTS, TIMERQ_BASE, TIMER_BYTES, TIMER_WAKE_AT, TIMER_SEQ, TIMER_TID,
   KSTATE_RUNQ_HEAD, KSTATE_RUNQ_TAIL, KSTATE_NTIMER, TS_RUNNABLE, TS_SLEEPING, TS_BLOCKED,
-  TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, OPT_QUANTUM,
+  TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, WHY_DISK_INFLIGHT, OPT_QUANTUM, OPT_ATOM_NS,
 } from '../abi/layout';
-import { kget, kset, nextSleepSeq, opt } from './kstate';
+import { kget, kset, nextSleepSeq, opt, now } from './kstate';
 import {
   T0, thr, tidOf, tState, setTState, tChan, setTChan, tWakeAt, tSeq, setTSeq, tFlags, setTFlags,
   tWhy, tWaitArg, tAtom, tNr, setTQuantum,
@@ -30,6 +32,7 @@ export function runqEmpty(): bool { return kget(KSTATE_RUNQ_HEAD) == kget(KSTATE
 
 /** The thread at the front of the run queue (the one to run next). */
 export function runqPeek(): usize {
+  assert(!runqEmpty(), "runqPeek: the run queue is not empty");
   return thr(load<u32>(<usize>RUNQ_BASE + (<usize>kget(KSTATE_RUNQ_HEAD) << 2)));
 }
 
@@ -39,6 +42,7 @@ export function runqPop(): void {
 
 export function runqPush(t: usize): void {
   const tail = kget(KSTATE_RUNQ_TAIL);
+  assert((tail + 1) % <u32>RUNQ_SLOTS != kget(KSTATE_RUNQ_HEAD), "runqPush: a thread is queued at most once, so RUNQ never fills");
   store<u32>(<usize>RUNQ_BASE + (<usize>tail << 2), tidOf(t));
   kset(KSTATE_RUNQ_TAIL, (tail + 1) % <u32>RUNQ_SLOTS);
 }
@@ -115,10 +119,32 @@ function tqRemoveAt(i: u32): void {
 export function timersPending(): bool { return kget(KSTATE_NTIMER) != 0; }
 
 /** Wake-up time of the earliest timer. Precondition: timersPending(). */
-export function nextTimerAt(): u64 { return load<u64>(tq(0), TIMER_WAKE_AT); }
+export function nextTimerAt(): u64 {
+  assert(timersPending(), "nextTimerAt: a timer is pending");
+  return load<u64>(tq(0), TIMER_WAKE_AT);
+}
 
-/** Removes the earliest timer and returns its thread. */
+/** True if the earliest timer is due: its wake-up time has come. */
+export function timerDue(): bool { return timersPending() && nextTimerAt() <= now(); }
+
+/**
+ * How many atoms may run before the earliest timer is due (at least 1; all of
+ * them if no timer is pending or atoms cost no time). Walks are cut there, so a
+ * due timer fires at the first atom boundary at or after its wake-up time.
+ */
+export function atomsBeforeTimer(): u32 {
+  const atomNs = <u64>opt(OPT_ATOM_NS);
+  if (!timersPending() || atomNs == 0) return u32.MAX_VALUE;
+  const at = nextTimerAt();
+  const t = now();
+  if (at <= t) return 1;
+  const n = (at - t + atomNs - 1) / atomNs;
+  return n >= <u64>u32.MAX_VALUE ? u32.MAX_VALUE : <u32>n;
+}
+
+/** Removes the earliest timer and returns its thread. Precondition: timersPending(). */
 export function popTimer(): usize {
+  assert(timersPending(), "popTimer: a timer is pending");
   const t = thr(load<u32>(tq(0), TIMER_TID));
   tqRemoveAt(0);
   return t;
@@ -131,6 +157,7 @@ export function popTimer(): usize {
  * else the channel. The pending syscall is re-entered when t wakes.
  */
 export function sleepCommit(t: usize): void {
+  assert(tState(t) != TS_SLEEPING && tState(t) != TS_BLOCKED, "sleepCommit: t is not asleep already");
   setTSeq(t, nextSleepSeq());
   setTFlags(t, tFlags(t) | TF_RESUMED);
   if (tChan(t) == 0) {
@@ -144,7 +171,9 @@ export function sleepCommit(t: usize): void {
 
 /** Wakes a thread whose timer fired (one kernel event). */
 export function wakeTimer(t: usize): void {
-  if (tWhy(t) == WHY_DISK) bioComplete();
+  assert(tState(t) == TS_SLEEPING, "wakeTimer: t sleeps on a timer");
+  const why = tWhy(t);
+  if (why == WHY_DISK || why == WHY_DISK_INFLIGHT) bioComplete();
   makeRunnable(t);
   trace(TR_WAKE, t, tAtom(t), tNr(t), 0, tWhy(t), tWaitArg(t));
 }

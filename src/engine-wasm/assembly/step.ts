@@ -8,6 +8,11 @@
 // every decision depends only on kernel state, never on `limit`.
 //
 // Order of work while the user task (tid 0) is in the kernel:
+//   0. A timer that is due (wake_at <= now) fires: the kernel keeps time. The
+//      clock advances with every atom, so a thread that never sleeps makes
+//      timers due; they fire at the first atom boundary at or after their
+//      wake-up time (every walk is cut there), before anything else runs.
+//      Several due timers fire one per event in (wake_at, sleep order).
 //   1. tid 0 runnable: it runs (its direct syscall, or the head's walk).
 //   2. tid 0 waits (blocking syscall, SYNC atom, async_wait): its call's event
 //      budget and the virtual-time budget are checked; then the first thread in
@@ -15,8 +20,8 @@
 //      jumps to it); else nothing can ever wake tid 0: deadlock, -EINTR.
 
 import {
-  TS_USER, TS_RUNNABLE, TS_WAITING, TM_SYSCALL, TM_WALK, TM_POST, TF_RESUMED, TF_EINTR,
-  KSTATE_BUDGET, OPT_WAIT_NS_MAX, TR_DEADLOCK, HANDOFF_BUDGET,
+  TS_USER, TS_RUNNABLE, TS_WAITING, TM_WALK, TM_POST, TF_RESUMED, TF_EINTR,
+  KSTATE_BUDGET, OPT_WAIT_NS_MAX, OPT_QUANTUM, TR_DEADLOCK,
 } from '../abi/layout';
 import { SYS_async_exec, SYS_async_wait } from '../abi/syscall';
 import { EINTR } from '../abi/errno';
@@ -26,13 +31,12 @@ import { T0, tState, tMode, tNr, tFlags, setTFlags, tQuantum, setTQuantum, tAtom
 import { trace } from './trace';
 import {
   runqEmpty, runqPeek, runqPop, runqPush, timersPending, nextTimerAt, popTimer, wakeTimer,
-  sleepCommit, interrupt,
+  sleepCommit, interrupt, timerDue, atomsBeforeTimer,
 } from './sched';
 import { dispatch } from './syscall';
-import { walk, handoff } from './atom';
+import { walk, offload, OFF_BUDGET } from './atom';
 import { post } from './ring';
 import { userReturn, userTakeCall, startAsyncExec, startAsyncWait, asyncWaitReady, WAIT_MORE } from './user';
-import { OPT_QUANTUM } from '../abi/layout';
 
 /** Runs the user task's direct syscall (one event). */
 function runUserCall(): void {
@@ -92,6 +96,12 @@ export function kstep(limit: u32): u32 {
   while (done < limit) {
     const s = tState(T0);
     if (s == TS_USER) break;
+    if (timerDue()) {
+      countEvent();
+      done++;
+      wakeTimer(popTimer());
+      continue;
+    }
     const budget = kget(KSTATE_BUDGET);
     if (s == TS_RUNNABLE) {
       const mode = tMode(T0);
@@ -100,9 +110,9 @@ export function kstep(limit: u32): u32 {
         if (budget == 0 && !resumed) {
           countEvent();
           done++;
-          if (!handoff(false, HANDOFF_BUDGET)) userReturn(-EINTR);
+          offload(T0, OFF_BUDGET, 0);
         } else {
-          done += walk(T0, budget == 0 ? 1 : min(limit - done, budget));
+          done += walk(T0, budget == 0 ? 1 : min(min(limit - done, budget), atomsBeforeTimer()));
         }
       } else {
         countEvent();
@@ -128,7 +138,7 @@ export function kstep(limit: u32): u32 {
       continue;
     }
     if (!runqEmpty()) {
-      done += runCachemiss(min(limit - done, budget));
+      done += runCachemiss(min(min(limit - done, budget), atomsBeforeTimer()));
       continue;
     }
     if (timersPending()) {
@@ -152,7 +162,4 @@ export function kstep(limit: u32): u32 {
   }
   return done;
 }
-
-/** True while the user task is inside the kernel. */
-export function userBusy(): bool { return tState(T0) != TS_USER; }
 

@@ -7,7 +7,7 @@
 
 import {
   PAGE_BYTES, USER_END, PATH_MAX, IT_FILE, IT_DEV, DEV_ZERO, DEV_TTY, DEV_DROP_CACHES, FT_INODE,
-  FT_PIPE_READ, FT_PIPE_WRITE, WHY_DISK, WHY_FSYNC,
+  FT_PIPE_READ, FT_PIPE_WRITE, WHY_DISK, WHY_DISK_INFLIGHT, WHY_FSYNC,
   NOFILE, FDTAB_BASE,
 } from '../abi/layout';
 import { O_ACCMODE, O_CREAT, O_TRUNC, O_APPEND, O_RDONLY, O_WRONLY, SEEK_SET, SEEK_CUR, SEEK_END } from '../abi/flags';
@@ -18,7 +18,7 @@ import { userOk } from './umem';
 import { now } from './kstate';
 import { consoleWrite } from './console';
 import {
-  ino, inoIdx, iType, iDev, iSize, iDirty, setIDirty, lookup, icreate, itrunc, iunlink, pagesReady,
+  ino, inoIdx, iType, iDev, iSize, iDirty, setIDirty, lookup, icreate, itrunc, iunlink, pagesReady, pagesCold,
   readData, writeData, dropCaches, diskLatency, MAX_FILE_BYTES,
 } from './vfs';
 import { fdFile, fdAlloc, fdClose, falloc, fType, fObj, fOflags, fOff, setFOff, fReadable, fWritable } from './file';
@@ -59,9 +59,10 @@ function fileRead(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool)
   if (n == 0 || off >= <u64>size) return 0;
   const o = <u32>off;
   const m = min(n, size - o);
+  const starts = pagesCold(ip, o, m); // else it waits only for reads already in flight
   const until = pagesReady(ip, o, m);
   if (until != 0) {
-    setWait(t, WHY_DISK, (inoIdx(ip) << 16) | (o / <u32>PAGE_BYTES), until, 0);
+    setWait(t, starts ? WHY_DISK : WHY_DISK_INFLIGHT, (inoIdx(ip) << 16) | (o / <u32>PAGE_BYTES), until, 0);
     return BLOCKED;
   }
   readData(ip, o, buf, m);
@@ -76,7 +77,7 @@ function fileWrite(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool
   const ip = ino(fObj(f));
   if (iType(ip) == IT_DEV) {
     const dev = iDev(ip);
-    if (dev == DEV_TTY) consoleWrite(buf, n);
+    if (dev == DEV_TTY) consoleWrite(buf, n, arg(t, 0) == 2); // fd 2: stderr
     if (dev == DEV_DROP_CACHES) {
       const c = n > 0 ? load<u8>(buf) : 0;
       if (n == 0 || n > 2 || (n == 2 && load<u8>(buf + 1) != 0x0a)) return -EINVAL;

@@ -5,11 +5,12 @@
 // and freed when their syslet ends. The scheduler is in sched.ts.
 
 import {
-  THREADS_BASE, THREAD_BYTES, NTHREAD, THREAD_STATE, THREAD_MODE, THREAD_AHU, THREAD_ATOM,
+  THREADS_BASE, THREAD_BYTES, THREAD_STATE, THREAD_MODE, THREAD_AHU, THREAD_ATOM,
   THREAD_LAST, THREAD_NR, THREAD_ARGS, THREAD_RESULT, THREAD_CHAN, THREAD_WAKE_AT, THREAD_SEQ,
   THREAD_QUANTUM, THREAD_FLAGS, THREAD_WAIT_ARG, THREAD_SINCE, THREAD_WHY, THREAD_SYSLETS,
   THREAD_AFLAGS, THREAD_ARET, THREAD_ANEXT, THREAD_LFLAGS, THREADS_BYTES, TS_FREE, TS_USER,
-  KSTATE_NLIVE, KSTATE_ALLOC_HINT, NCACHEMISS, OPT_QUANTUM,
+  KSTATE_NLIVE, KSTATE_ALLOC_HINT, NCACHEMISS, OPT_QUANTUM, THREAD_CALL_BYTES, THREAD_SLEEP_BYTES,
+  THREAD_ACOPY_BYTES,
 } from '../abi/layout';
 import { kget, kset, now, opt } from './kstate';
 
@@ -63,8 +64,6 @@ export const T0: usize = THREADS_BASE; // the user task
 // @ts-ignore: decorator
 @inline export function tWakeAt(t: usize): u64 { return load<u64>(t, THREAD_WAKE_AT); }
 // @ts-ignore: decorator
-@inline export function setTWakeAt(t: usize, v: u64): void { store<u64>(t, v, THREAD_WAKE_AT); }
-// @ts-ignore: decorator
 @inline export function tSeq(t: usize): u32 { return load<u32>(t, THREAD_SEQ); }
 // @ts-ignore: decorator
 @inline export function setTSeq(t: usize, v: u32): void { store<u32>(t, v, THREAD_SEQ); }
@@ -109,11 +108,11 @@ export function setWait(t: usize, why: u32, waitArg: u32, wakeAt: u64, chan: u32
 
 /** Copies the syscall in progress and its wait from one thread to another (hand-off). */
 export function copyCall(dst: usize, src: usize): void {
-  memory.copy(dst + THREAD_NR, src + THREAD_NR, 28); // nr + args[6]
-  memory.copy(dst + THREAD_CHAN, src + THREAD_CHAN, 16); // chan, wake_at, seq
+  memory.copy(dst + THREAD_NR, src + THREAD_NR, THREAD_CALL_BYTES);
+  memory.copy(dst + THREAD_CHAN, src + THREAD_CHAN, THREAD_SLEEP_BYTES);
   store<u32>(dst, load<u32>(src, THREAD_WAIT_ARG), THREAD_WAIT_ARG);
   store<u32>(dst, load<u32>(src, THREAD_WHY), THREAD_WHY);
-  memory.copy(dst + THREAD_AFLAGS, src + THREAD_AFLAGS, 16); // aflags, aret, anext, lflags
+  memory.copy(dst + THREAD_AFLAGS, src + THREAD_AFLAGS, THREAD_ACOPY_BYTES);
   store<u32>(dst, load<u32>(src, THREAD_LAST), THREAD_LAST);
 }
 
@@ -140,6 +139,7 @@ export function threadAlloc(): usize {
 
 /** Ends cachemiss thread t: its slot is free again. */
 export function threadFree(t: usize): void {
+  assert(t != T0, "threadFree: the user task is never freed");
   store<u32>(t, load<u32>(t, THREAD_SYSLETS) + 1, THREAD_SYSLETS);
   setTState(t, TS_FREE);
   setTMode(t, 0);

@@ -47,6 +47,7 @@ export function userTakeCall(): void {
 
 /** The user task leaves the kernel with result r. */
 export function userReturn(r: i32): void {
+  assert(tState(T0) != TS_USER, "userReturn: the user task is inside the kernel");
   const mode = tMode(T0);
   const nr = mode == TM_WALK ? <u32>SYS_async_exec : mode == TM_ASYNC_WAIT ? <u32>SYS_async_wait : tNr(T0);
   setTResult(T0, r);

@@ -116,6 +116,20 @@ export function bioComplete(): void {
 }
 
 /**
+ * True if a page of [off, off + n) of ip is cold: reading the range starts a
+ * disk read (else every page it may wait for is already being read).
+ */
+export function pagesCold(ip: usize, off: u32, n: u32): bool {
+  if (n == 0) return false;
+  const last = (off + n - 1) / <u32>PAGE_BYTES;
+  for (let pg = off / <u32>PAGE_BYTES; pg <= last; pg++) {
+    const b = pageBlock(ip, pg);
+    if (b != 0 && load<u32>(blk(b - 1), BLOCK_STATE) == BS_COLD) return true;
+  }
+  return false;
+}
+
+/**
  * Makes the pages of [off, off + n) of ip readable. Returns 0 when they are all
  * cached (or holes); otherwise starts a disk read for each cold page and
  * returns the time by which all of them will be in the cache.

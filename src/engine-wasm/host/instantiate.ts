@@ -28,16 +28,32 @@ export const PLAYGROUND_EXPORTS = ['kernel_end', 'kernel_set_option', 'kernel_ge
 
 export class KernelAbort extends Error {}
 
-function abort(msgPtr: number, filePtr: number, line: number, col: number): never {
-  throw new KernelAbort(`kernel abort at ${line}:${col} (message @${msgPtr >>> 0}, file @${filePtr >>> 0})`);
+/** An AssemblyScript string (UTF-16LE; its byte length is the word before it), or '' if unreadable. */
+function asString(memory: WebAssembly.Memory | undefined, ptr: number): string {
+  ptr >>>= 0;
+  if (!memory || ptr < 4 || ptr > memory.buffer.byteLength) return '';
+  const bytes = new DataView(memory.buffer).getUint32(ptr - 4, true);
+  if (bytes % 2 !== 0 || ptr + bytes > memory.buffer.byteLength) return '';
+  return new TextDecoder('utf-16le').decode(new Uint8Array(memory.buffer, ptr, bytes));
+}
+
+/** env.abort: a failed assert() of the debug kernel (its message and source position), or a trap. */
+function makeAbort(memoryOf: () => WebAssembly.Memory | undefined) {
+  return (msgPtr: number, filePtr: number, line: number, col: number): never => {
+    const memory = memoryOf();
+    const msg = asString(memory, msgPtr) || `message @${msgPtr >>> 0}`;
+    const file = asString(memory, filePtr) || `file @${filePtr >>> 0}`;
+    throw new KernelAbort(`kernel abort: ${msg} (${file}:${line}:${col})`);
+  };
 }
 
 export type WasmSource = BufferSource | Response | Promise<Response>;
 
 /** Instantiates the kernel from bytes or a fetch() response. Throws a clear Error on a bad module. */
 export async function instantiateKernel(source: WasmSource): Promise<KernelExports> {
+  let instance: WebAssembly.Instance | undefined;
+  const abort = makeAbort(() => (instance?.exports as { memory?: WebAssembly.Memory } | undefined)?.memory);
   const imports = { env: { abort } };
-  let instance: WebAssembly.Instance;
   if (source instanceof Promise || (typeof Response !== 'undefined' && source instanceof Response)) {
     const response = await source;
     if (!response.ok) throw new Error(`kernel wasm: HTTP ${response.status} for ${response.url}`);

@@ -128,4 +128,34 @@ export class Kernel {
   consoleText(): string {
     return this.readString(this.exports.console_ptr() >>> 0, this.exports.console_len() >>> 0);
   }
+
+  /**
+   * The console as runs of consecutive bytes from one stream, oldest first:
+   * fd 2 (stderr) or fd 1 (stdout, and any other fd on the tty). Their texts
+   * joined are exactly consoleText(). A UTF-8 character stays in the run of
+   * its first byte.
+   */
+  consoleStreams(): { fd: 1 | 2; text: string }[] {
+    const len = this.exports.console_len() >>> 0;
+    const bytes = this.bytes(this.exports.console_ptr() >>> 0, len).slice();
+    const v = this.view();
+    const first = (v.getUint32(L.KSTATE_BASE + L.KSTATE_CON_TOTAL, true) - len) >>> 0;
+    const mask = this.bytes(L.CONERR_BASE, L.CONERR_BYTES);
+    const runs: { fd: 1 | 2; text: string }[] = [];
+    let start = 0;
+    let fd: 1 | 2 = 1;
+    for (let j = 0; j <= len; j++) {
+      let next: 1 | 2 = fd;
+      if (j < len && (j === 0 || (bytes[j] & 0xc0) !== 0x80)) {
+        const p = (first + j) % L.CONSOLE_BYTES;
+        next = (mask[p >> 3] >> (p & 7)) & 1 ? 2 : 1;
+      }
+      if (j === len || (j > start && next !== fd)) {
+        if (j > start) runs.push({ fd, text: decoder.decode(bytes.subarray(start, j)) });
+        start = j;
+      }
+      fd = next;
+    }
+    return runs;
+  }
 }

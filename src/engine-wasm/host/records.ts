@@ -4,11 +4,48 @@
 import type { Kernel } from './kernel.ts';
 import * as L from '../abi/layout.ts';
 
-export type ThreadState = 'free' | 'user' | 'runnable' | 'sleeping' | 'blocked' | 'waiting';
-const STATE_NAMES: readonly ThreadState[] = ['free', 'user', 'runnable', 'sleeping', 'blocked', 'waiting'];
+// Name tables are written keyed by the ABI constants, never by their order, so
+// renumbering a constant cannot silently mislabel; byCode() turns a table into
+// the array indexed by code that readers use.
 
-export type WaitReason = 'none' | 'disk' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events';
-export const WHY_NAMES: readonly WaitReason[] = ['none', 'disk', 'timer', 'pipe-read', 'pipe-write', 'fsync', 'ring', 'events'];
+/** The array indexed by code of a table keyed by ABI constants (codes without a name: undefined). */
+export function byCode<N extends string>(table: Readonly<Record<number, N>>): readonly (N | undefined)[] {
+  const out: (N | undefined)[] = [];
+  for (const [code, name] of Object.entries(table)) out[Number(code)] = name;
+  return Object.freeze(Array.from(out));
+}
+
+/** byCode() for a family numbered 0..n-1 without gaps (checked when the module loads). */
+function denseByCode<N extends string>(table: Readonly<Record<number, N>>): readonly N[] {
+  const out = byCode(table);
+  if (out.some((n) => n === undefined)) throw new Error(`name table has a gap: ${JSON.stringify(out)}`);
+  return out as readonly N[];
+}
+
+export type ThreadState = 'free' | 'user' | 'runnable' | 'sleeping' | 'blocked' | 'waiting';
+export const STATE_NAMES: readonly ThreadState[] = denseByCode<ThreadState>({
+  [L.TS_FREE]: 'free',
+  [L.TS_USER]: 'user',
+  [L.TS_RUNNABLE]: 'runnable',
+  [L.TS_SLEEPING]: 'sleeping',
+  [L.TS_BLOCKED]: 'blocked',
+  [L.TS_WAITING]: 'waiting',
+});
+
+export type WaitReason =
+  | 'none' | 'disk' | 'disk-inflight' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events';
+/** Wait reasons by WHY_* code (8 and 9 are HANDOFF_* values, so they have no name here). */
+export const WHY_NAMES: readonly (WaitReason | undefined)[] = byCode<WaitReason>({
+  [L.WHY_NONE]: 'none',
+  [L.WHY_DISK]: 'disk',
+  [L.WHY_TIMER]: 'timer',
+  [L.WHY_PIPE_READ]: 'pipe-read',
+  [L.WHY_PIPE_WRITE]: 'pipe-write',
+  [L.WHY_FSYNC]: 'fsync',
+  [L.WHY_RING]: 'ring',
+  [L.WHY_EVENTS]: 'events',
+  [L.WHY_DISK_INFLIGHT]: 'disk-inflight',
+});
 
 export interface ThreadRec {
   readonly tid: number;
@@ -60,9 +97,21 @@ export function readThreads(k: Kernel): ThreadRec[] {
 export type TraceKind =
   | 'atom' | 'handoff' | 'block' | 'wake' | 'post' | 'lost' | 'fault' | 'cached'
   | 'syscall' | 'sysret' | 'exit' | 'deadlock' | 'ringwait';
-export const TRACE_KINDS: readonly (TraceKind | undefined)[] = [
-  undefined, 'atom', 'handoff', 'block', 'wake', 'post', 'lost', 'fault', 'cached', 'syscall', 'sysret', 'exit', 'deadlock', 'ringwait',
-];
+export const TRACE_KINDS: readonly (TraceKind | undefined)[] = byCode<TraceKind>({
+  [L.TR_ATOM]: 'atom',
+  [L.TR_HANDOFF]: 'handoff',
+  [L.TR_BLOCK]: 'block',
+  [L.TR_WAKE]: 'wake',
+  [L.TR_POST]: 'post',
+  [L.TR_LOST]: 'lost',
+  [L.TR_FAULT]: 'fault',
+  [L.TR_CACHED]: 'cached',
+  [L.TR_SYSCALL]: 'syscall',
+  [L.TR_SYSRET]: 'sysret',
+  [L.TR_EXIT]: 'exit',
+  [L.TR_DEADLOCK]: 'deadlock',
+  [L.TR_RINGWAIT]: 'ringwait',
+});
 
 export interface TraceRec {
   readonly seq: number;
@@ -119,7 +168,11 @@ export function readTrace(k: Kernel, since = 0): { records: TraceRec[]; next: nu
 }
 
 export type PageState = 'cold' | 'inflight' | 'cached';
-const PAGE_STATES: readonly (PageState | undefined)[] = [undefined, 'cold', 'inflight', 'cached'];
+export const PAGE_STATES: readonly (PageState | undefined)[] = byCode<PageState>({
+  [L.BS_COLD]: 'cold',
+  [L.BS_INFLIGHT]: 'inflight',
+  [L.BS_CACHED]: 'cached',
+});
 
 export interface FileRec {
   readonly ino: number;

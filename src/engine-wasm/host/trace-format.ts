@@ -1,12 +1,12 @@
 // One readable line per trace record, for golden files, the narration log
 // and debugging. Addresses print in hex; results with errno names.
 import type { TraceRec } from './records.ts';
-import { WHY_NAMES } from './records.ts';
+import { WHY_NAMES, byCode } from './records.ts';
 import { syscallName, formatResult, syscallByNr } from './syscalls.ts';
 import * as L from '../abi/layout.ts';
 
 const hex = (n: number) => '0x' + n.toString(16);
-const FAULTS = ['', 'atom', 'ret_ptr', 'ring'];
+export const FAULT_NAMES = byCode({ [L.FAULT_ATOM]: 'atom', [L.FAULT_RET]: 'ret_ptr', [L.FAULT_RING]: 'ring' });
 /** What the walk does after an atom (TR_ATOM aux2 >> ATOM_THEN_SHIFT); on to `next` says nothing. */
 const THEN: Readonly<Record<number, string>> = { [L.ATOM_THEN_STOP]: ' -> stop', [L.ATOM_THEN_SKIP]: ' -> skip', [L.ATOM_THEN_LAST]: ' -> last' };
 /** How the head reached a cached return (TR_CACHED aux). */
@@ -21,7 +21,8 @@ function call(r: TraceRec): string {
 /** What a thread waits on: "disk (ino 4, page 0)", "pipe-read (pipe 0)", … */
 export function waitText(why: number, arg: number): string {
   switch (why) {
-    case L.WHY_DISK: return `disk (ino ${arg >>> 16}, page ${arg & 0xffff})`;
+    case L.WHY_DISK:
+    case L.WHY_DISK_INFLIGHT: return `${WHY_NAMES[why]} (ino ${arg >>> 16}, page ${arg & 0xffff})`;
     case L.WHY_PIPE_READ:
     case L.WHY_PIPE_WRITE: return `${WHY_NAMES[why]} (pipe ${arg})`;
     case L.WHY_FSYNC: return `fsync (ino ${arg})`;
@@ -41,7 +42,7 @@ export function describe(r: TraceRec): string {
     case 'post': return `post${at} slot=${r.aux}`;
     case 'lost': return `LOST${at} slot=${r.aux} full (held ${hex(r.aux2)})`;
     case 'ringwait': return `ringwait${at} slot=${r.aux} full`;
-    case 'fault': return `fault ${FAULTS[r.aux2] ?? r.aux2} at ${hex(r.aux)}${at}`;
+    case 'fault': return `fault ${FAULT_NAMES[r.aux2] ?? r.aux2} at ${hex(r.aux)}${at}`;
     case 'cached': return `cached${at}${CACHED[r.aux] ?? ''}`;
     case 'syscall': return `syscall ${call(r)}`;
     case 'sysret': return `sysret ${syscallName(r.nr)} = ${r.result > 0xffff ? hex(r.result) : formatResult(r.result)}`;

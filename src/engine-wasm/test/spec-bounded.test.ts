@@ -279,7 +279,8 @@ describe('§3 when things run', () => {
     expect(k.enter(S.SYS_async_wait, 3, 0, r.ahu)).toBe(0);
     while (vm.trace().filter((t) => t.kind === 'block').length < 3) expect(k.step(1)).toBe(1);
     const sleepers = readThreads(k).filter((t) => t.tid !== 0);
-    expect(sleepers.map((t) => [t.tid, t.state, t.why])).toEqual([[1, 'sleeping', 'disk'], [2, 'sleeping', 'disk'], [3, 'sleeping', 'disk']]);
+    // B started the disk read; C and A wait for that read in flight.
+    expect(sleepers.map((t) => [t.tid, t.state, t.why])).toEqual([[1, 'sleeping', 'disk-inflight'], [2, 'sleeping', 'disk'], [3, 'sleeping', 'disk-inflight']]);
     expect(new Set(sleepers.map((t) => t.wakeAt)).size).toBe(1);
     while (k.busy) k.step(1000);
     expect(k.result).toBe(3);

@@ -48,6 +48,8 @@ export interface Snapshot {
   readonly threads: readonly ThreadRec[];
   readonly files: readonly FileRec[];
   readonly console: string;
+  /** The console as runs of stdout (fd 1) and stderr (fd 2), oldest first; joined, exactly `console`. */
+  readonly consoleStreams: readonly { readonly fd: 1 | 2; readonly text: string }[];
   readonly counters: KernelCounters;
   readonly narration: readonly Narration[];
   /** A copy of the program image in user memory, from USER_BASE up to the print buffer's end (the memory view). */
@@ -100,6 +102,7 @@ export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>, liv
     threads: readThreads(k),
     files: readFiles(k),
     console: k.consoleText(),
+    consoleStreams: k.consoleStreams(),
     counters: k.counters(),
     narration: recent.length > NARRATION_SHOWN ? recent.slice(-NARRATION_SHOWN) : recent.slice(),
     image: k.bytes(L.USER_BASE, imageEnd(s.lay.print) - L.USER_BASE).slice(),
