@@ -210,6 +210,14 @@ describe('real runs', () => {
     expect(woke).toBe(write + 1);
   });
 
+  test('fio-batch: later reads wait for the read already in flight, and say so', () => {
+    const texts = run('fio-batch').map((s) => s.text);
+    const inflight = texts.filter((t) => t.includes('already in flight'));
+    expect(inflight.length).toBeGreaterThan(0);
+    expect(inflight[0]).toMatch(/blocked until the disk read of (the first page|page \d+) of \S+ already in flight finishes \(another read started it\)/);
+    expect(texts.some((t) => /woke: the disk read of .* it was waiting for finished/.test(t))).toBe(true);
+  });
+
   test('full-ring names the lost completions and what held the slot', () => {
     const texts = run('full-ring').map((s) => s.text);
     expect(texts.filter((t) => t.startsWith('RING FULL: the completion of')).every((t) => /still held `\w+`/.test(t))).toBe(true);

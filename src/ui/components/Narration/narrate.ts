@@ -125,6 +125,7 @@ function pageText(ctx: NarrateContext, arg: number): string {
 function waitOn(ctx: NarrateContext, why: number, arg: number): string {
   switch (why) {
     case L.WHY_DISK: return `until the disk reads ${pageText(ctx, arg)} (not in the page cache)`;
+    case L.WHY_DISK_INFLIGHT: return `until the disk read of ${pageText(ctx, arg)} already in flight finishes (another read started it)`;
     case L.WHY_TIMER: return 'on a timer';
     case L.WHY_PIPE_READ: return 'on an empty pipe';
     case L.WHY_PIPE_WRITE: return 'on a full pipe';
@@ -137,7 +138,7 @@ function waitOn(ctx: NarrateContext, why: number, arg: number): string {
 
 /** A wait reason in a word or two (hand-off records). */
 const WAIT_WORD: Readonly<Record<number, string>> = {
-  [L.WHY_DISK]: 'disk', [L.WHY_TIMER]: 'timer', [L.WHY_PIPE_READ]: 'empty pipe', [L.WHY_PIPE_WRITE]: 'full pipe',
+  [L.WHY_DISK]: 'disk', [L.WHY_DISK_INFLIGHT]: 'a disk read in flight', [L.WHY_TIMER]: 'timer', [L.WHY_PIPE_READ]: 'empty pipe', [L.WHY_PIPE_WRITE]: 'full pipe',
   [L.WHY_FSYNC]: 'fsync', [L.WHY_RING]: 'full ring', [L.WHY_EVENTS]: 'events',
 };
 
@@ -146,6 +147,7 @@ function wokeText(r: TraceRec, ctx: NarrateContext, cause: TraceRec | undefined)
   const by = cause?.kind === 'atom' ? `${atomRef(ctx, cause.atom)}'s ${syscallName(cause.nr)}` : cause ? `the driver's ${syscallName(cause.nr)}` : '';
   switch (r.aux) {
     case L.WHY_DISK: return `the disk read of ${pageText(ctx, r.aux2)} finished`;
+    case L.WHY_DISK_INFLIGHT: return `the disk read of ${pageText(ctx, r.aux2)} it was waiting for finished`;
     case L.WHY_TIMER: return 'its nanosleep timer expired';
     case L.WHY_PIPE_READ:
       if (cause && cause.nr === S.SYS_close) return `${by} closed the pipe's write end (end of file)`;

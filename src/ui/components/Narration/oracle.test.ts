@@ -39,6 +39,8 @@ const CLAIMS: readonly { readonly says: RegExp; readonly backed: (r: TraceRec) =
   { says: /\blost\b/, backed: (r) => r.kind === 'lost' || (r.kind === 'fault' && r.aux2 === L.FAULT_RING) },
   { says: /\bwoke\b/, backed: (r) => r.kind === 'wake' },
   { says: /takes over/, backed: (r) => r.kind === 'handoff' },
+  { says: /already in flight/, backed: (r) => (r.kind === 'block' && r.aux === L.WHY_DISK_INFLIGHT) || (r.kind === 'handoff' && r.aux2 === L.WHY_DISK_INFLIGHT) },
+  { says: /it was waiting for finished/, backed: (r) => r.kind === 'wake' && r.aux === L.WHY_DISK_INFLIGHT },
   { says: /returned NULL/, backed: (r) => r.kind === 'sysret' && r.nr === SYS_async_exec && r.result === 0 },
   { says: /\bexits\b/, backed: (r) => r.kind === 'exit' },
 ];
