@@ -1,4 +1,4 @@
-// Portable ABI: Linux errno values (SPEC.md §4). Syscalls return -E*.
+// Portable ABI: Linux errno values (contract §4). Syscalls return -E*.
 
 export const EPERM = 1;
 export const ENOENT = 2;

@@ -1,4 +1,4 @@
-// Portable ABI: syslet atom flags (SPEC.md §1). Plain `export const` values only,
+// Portable ABI: syslet atom flags (contract §1). Plain `export const` values only,
 // so both the AssemblyScript kernel and the TypeScript host import this file.
 
 export const SYSLET_ASYNC = 0x01; // hand off to a cachemiss thread before running the atom

@@ -33,7 +33,7 @@ export const USER_BYTES = 0x100000; // 1 MiB
 export const USER_END = USER_BASE + USER_BYTES;
 
 // ── Limits (xv6 param.h style) ─────────────────────────────────────────────
-export const NCACHEMISS = 256; // cachemiss threads (SPEC §2: at least 256)
+export const NCACHEMISS = 256; // cachemiss threads (contract §2: at least 256)
 export const NTHREAD = NCACHEMISS + 1; // thread 0 is the user task ("head")
 export const NOFILE = 64; // fds per process
 export const NFILE = 128; // open file descriptions
@@ -390,7 +390,7 @@ export const CONERR_BYTES = CONSOLE_BYTES / 8;
 export const CONERR_END = CONERR_BASE + CONERR_BYTES;
 export const KERNEL_END = (CONERR_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
 
-// ── User-memory records (SPEC.md §1) ────────────────────────────────────────
+// ── User-memory records (contract §1) ────────────────────────────────────────
 // struct syslet_uatom, 44 bytes
 // ┌────┬──────────────┬───┬──────────────────────────────────────────────┐
 // │  0 │ flags        │ U │ SYSLET_*                                     │

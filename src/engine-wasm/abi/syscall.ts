@@ -1,4 +1,4 @@
-// Portable ABI: i386 system call numbers (SPEC.md §4). Anything else is -ENOSYS.
+// Portable ABI: i386 system call numbers (contract §4). Anything else is -ENOSYS.
 
 export const SYS_read = 3;
 export const SYS_write = 4;

@@ -1,4 +1,4 @@
-// === Atoms: fetching, running and chaining (SPEC.md §2) ===
+// === Atoms: fetching, running and chaining (contract §2) ===
 //
 // walk() runs a syslet's atoms for one thread, one kernel event per atom:
 //   1. read flags, nr, ret_ptr, next and the arg pointers up to the first 0,
@@ -61,7 +61,7 @@ import { userReturn } from './user';
 //                  place (async_exec goes on when the wait ends);
 //                - in the head otherwise: hand off; the new thread sleeps in
 //                  the syscall and re-enters it when woken. No free thread:
-//                  the head sleeps in place, as if SYSLET_SYNC (SPEC §2).
+//                  the head sleeps in place, as if SYSLET_SYNC (contract §2).
 //   OFF_BUDGET   the head's call budget is spent (step.ts): hand off; the new
 //                thread starts runnable at the current atom. No free thread:
 //                async_exec returns -EINTR and the syslet is abandoned (there

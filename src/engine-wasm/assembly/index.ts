@@ -1,5 +1,5 @@
 // === The syslet kernel: exported entry points ===
-// Only this file exports. First the pinned ABI of SPEC.md §5, then the
+// Only this file exports. First the pinned ABI of contract §5, then the
 // playground's own exports (stepping, options), documented in docs/engine.md.
 // Everything the host reads beyond these (threads, trace, VFS, page cache) it
 // reads from memory at the addresses of ../abi/layout.ts.

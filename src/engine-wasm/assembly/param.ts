@@ -15,7 +15,7 @@ export const DEFAULT_ATOM_NS: u32 = 100; // virtual cost of one executed atom
 export const DEFAULT_SYSCALL_NS: u32 = 200; // virtual cost of entering the kernel
 export const DEFAULT_QUANTUM: u32 = 1024; // atoms per cachemiss time slice
 export const DEFAULT_CALL_BUDGET: u32 = 1 << 20; // events per user call (1,048,576)
-export const MIN_CALL_BUDGET: u32 = 10_000; // SPEC §3: at least 10,000 atoms per call
+export const MIN_CALL_BUDGET: u32 = 10_000; // contract §3: at least 10,000 atoms per call
 export const DEFAULT_WAIT_NS_MAX: u32 = 4_000_000_000; // 4 s of virtual time per waiting call
 
 export const RNG_DEFAULT_SEED: u32 = 0x9e3779b9; // xorshift32 cannot start at 0

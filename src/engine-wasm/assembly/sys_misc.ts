@@ -33,5 +33,5 @@ export function sys_umem_add(t: usize): i32 {
   return <i32>v;
 }
 
-/** async_thread: not offered by the playground (SPEC §4 allows -ENOSYS). */
+/** async_thread: not offered by the playground (contract §4 allows -ENOSYS). */
 export function sys_async_thread(_t: usize): i32 { return -ENOSYS; }

@@ -1,5 +1,5 @@
 // Kernel speed figures (npm run bench). Prints numbers; asserts nothing about
-// time — SPEC rules are checked by the unit tests, not here.
+// time — contract rules are checked by the unit tests, not here.
 import { test } from 'vitest';
 import { loadKernelNode } from '../host/node.ts';
 import { UserImage, consume } from '../host/image.ts';

@@ -1,12 +1,12 @@
 // Loads the kernel wasm in any environment (browser or Node) and checks that
-// it offers the pinned ABI of SPEC.md §5 and the playground's exports before
+// it offers the pinned ABI of contract §5 and the playground's exports before
 // anything else touches it.
 import { KERNEL_END } from '../abi/layout.ts';
 
 /** The exports of release.wasm / debug.wasm. Numbers only cross the boundary. */
 export interface KernelExports {
   memory: WebAssembly.Memory;
-  // SPEC.md §5, pinned
+  // contract §5, pinned
   kernel_reset(seed: number): void;
   user_base(): number;
   user_end(): number;

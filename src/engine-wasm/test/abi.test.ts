@@ -1,4 +1,4 @@
-// SPEC.md §5: the pinned engine ABI of build/release.wasm.
+// contract §5: the pinned engine ABI of build/release.wasm.
 import { describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { wasmPath, loadKernelNode } from '../host/node.ts';

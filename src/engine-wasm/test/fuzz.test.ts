@@ -1,4 +1,4 @@
-// Property-based fuzzing of the kernel's user-facing surface (SPEC.md §2, §3, §5:
+// Property-based fuzzing of the kernel's user-facing surface (contract §2, §3, §5:
 // "nothing the host writes into user memory can make the kernel trap, hang, or
 // corrupt its own state").
 //   (a) Random user memory plus random atom graphs (every SYSLET_* bit, known and
@@ -8,7 +8,7 @@
 //       trap, no abort), every call returns, and every result is in range.
 //       The trace never shows a thread sleeping on nothing.
 //   (b) Then, without kernel_reset, a known program still gives its exact result.
-// Calls run with the smallest event budget SPEC §3 allows (10,000), so runaway
+// Calls run with the smallest event budget contract §3 allows (10,000), so runaway
 // loops are cut quickly. Fixed seed, so a failure reproduces; fast-check prints
 // the shrunk input. Shrunk counterexamples are kept below as plain tests.
 import { describe, test, expect, beforeAll } from 'vitest';
@@ -146,7 +146,7 @@ const bufArg = word(fc.oneof({ weight: 4, arbitrary: fc.constant(addrTo({ t: 'bu
 const countArg = word(raw(fc.oneof(fc.nat({ max: 64 }), fc.constantFrom(0, 512, 4096, 8192, 0x100000, 0xffffffff))));
 const offArg = word(raw(fc.oneof(fc.constantFrom(0, 4096, 8192, 20000, 0x7fffffff, 0xffffffff), fc.nat({ max: 30000 }))));
 const pathArg = word(fc.oneof({ weight: 4, arbitrary: fc.nat({ max: PATHS.length - 1 }).map((i) => addrTo({ t: 'string', i })) }, { weight: 1, arbitrary: value }));
-/** Argument lists shaped like each call's signature (SPEC §4), so that atoms really read, sleep and pipe. */
+/** Argument lists shaped like each call's signature (contract §4), so that atoms really read, sleep and pipe. */
 const SHAPES: Record<number, fc.Arbitrary<ArgPtr>[]> = {
   [S.SYS_read]: [fdArg, bufArg, countArg],
   [S.SYS_write]: [fdArg, bufArg, countArg],
@@ -167,7 +167,7 @@ const SHAPES: Record<number, fc.Arbitrary<ArgPtr>[]> = {
   [S.SYS_async_exec]: [word(value), word(value)],
   [S.SYS_async_wait]: [word(value), word(value), word(value)],
 };
-/** How often each call is picked: the ones that wait (SPEC §4) most. */
+/** How often each call is picked: the ones that wait (contract §4) most. */
 const SHAPE_WEIGHTS: Record<number, number> = { [S.SYS_read]: 5, [S.SYS_pread64]: 4, [S.SYS_nanosleep]: 4, [S.SYS_write]: 3, [S.SYS_umem_add]: 3, [S.SYS_open]: 2 };
 const shapedArgs: fc.Arbitrary<{ nr: number; args: ArgPtr[] }> = fc.oneof(
   ...Object.keys(SHAPES).map(Number).map((nr) => ({
@@ -329,7 +329,7 @@ function runOps(k: Kernel, inp: Input, laid: Laid): void {
         const before = wordOk ? k.u32(a0) : 0;
         const r = k.syscall(o.nr, a0, a1, a2, a3, a4, a5);
         if (wordOk) {
-          // umem_add never waits: it adds once and returns the new word, any i32 (SPEC §2).
+          // umem_add never waits: it adds once and returns the new word, any i32 (contract §2).
           expect(r, 'umem_add result').toBe((before + a1) | 0);
           expect(k.i32(a0), 'umem_add word').toBe(r);
         } else {
@@ -387,7 +387,7 @@ describe('fuzz', () => {
 
   beforeAll(async () => {
     k = await loadKernelNode('debug');
-    k.setOption(L.OPT_CALL_BUDGET, 10_000); // SPEC §3's minimum: every call stays cheap
+    k.setOption(L.OPT_CALL_BUDGET, 10_000); // contract §3's minimum: every call stays cheap
     fresh = robust(k);
   });
 

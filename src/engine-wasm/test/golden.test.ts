@@ -3,7 +3,7 @@
 // scenarios/<name>.trace, and its key outcome is checked as well.
 //   UPDATE_GOLDEN=1 npx vitest run src/engine-wasm/test/golden.test.ts   rewrites the files
 //   npx vitest run src/engine-wasm/test/golden.test.ts -t read-loop      runs one
-// A rewritten file is reviewed like code: it must tell the story of SPEC.md §2.
+// A rewritten file is reviewed like code: it must tell the story of contract §2.
 import { describe, test, expect, beforeAll } from 'vitest';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { loadKernelNode } from '../host/node.ts';

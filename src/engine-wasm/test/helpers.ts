@@ -1,4 +1,4 @@
-// Shared setup for the SPEC.md §1/§2 unit tests (spec-records, spec-walk,
+// Shared setup for the contract §1/§2 unit tests (spec-records, spec-walk,
 // spec-cachemiss, spec-ring). The host plays user space: everything here lays
 // out user memory the way a C program would, then calls the kernel.
 import { loadKernelNode } from '../host/node.ts';

@@ -1,4 +1,4 @@
-// SPEC.md §3: bounded work. Every call returns after a bounded amount of work;
+// contract §3: bounded work. Every call returns after a bounded amount of work;
 // budgets hand syslets off or cut waits with -EINTR; deadlocks end in -EINTR;
 // cachemiss threads are time-sliced and wake in sleep order.
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -32,7 +32,7 @@ describe('§3 budgets', () => {
     k.setU32(r.ahu + L.AHU_NEW_THREAD_STACK, 0xdead);
     const [loop, counter] = endlessLoop();
     expect(k.syscall(S.SYS_async_exec, loop, r.ahu)).toBe(0);
-    // The head ran a bounded number of atoms, at least 10,000 (SPEC §3).
+    // The head ran a bounded number of atoms, at least 10,000 (contract §3).
     const ran = k.u32(counter);
     expect(ran).toBeGreaterThanOrEqual(10_000);
     expect(ran).toBeLessThanOrEqual(k.getOption(L.OPT_CALL_BUDGET));

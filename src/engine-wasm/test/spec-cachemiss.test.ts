@@ -1,4 +1,4 @@
-// SPEC.md §2: cached vs cachemiss runs, SYSLET_ASYNC / SYNC / NO_COMPLETE,
+// contract §2: cached vs cachemiss runs, SYSLET_ASYNC / SYNC / NO_COMPLETE,
 // new_thread_stack at hand-off, and the cachemiss thread limit.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Kernel } from '../host/kernel.ts';

@@ -1,4 +1,4 @@
-// SPEC.md §1: the records in user memory (struct syslet_uatom, struct
+// contract §1: the records in user memory (struct syslet_uatom, struct
 // async_head_user). One test per rule; each lays the record out by hand at
 // the offsets the spec gives and checks what the kernel does with it.
 import { beforeAll, describe, expect, test } from 'vitest';

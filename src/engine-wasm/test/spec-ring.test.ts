@@ -1,4 +1,4 @@
-// SPEC.md §2: posting to the completion ring, consuming, the full ring (lost,
+// contract §2: posting to the completion ring, consuming, the full ring (lost,
 // or RING_WAIT), and async_wait. One test per rule.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Kernel } from '../host/kernel.ts';

@@ -1,4 +1,4 @@
-// SPEC.md §4: the page cache and the disk. Boot files start cold, a read of a
+// contract §4: the page cache and the disk. Boot files start cold, a read of a
 // cold page waits a disk latency (OPT_DISK_LATENCY_NS + jitter below
 // OPT_DISK_JITTER_NS), written pages are cached, drop_caches evicts, and fsync
 // waits only for pages written since the last sync.
@@ -90,7 +90,7 @@ describe('§4 page cache', () => {
   });
 
   test('§4 a read touching several cold pages waits one disk latency in all', () => {
-    // Kernel choice (SPEC: "waits a disk latency"): the cold pages of one read are fetched together.
+    // Kernel choice (the contract: "waits a disk latency"): the cold pages of one read are fetched together.
     vm.fixedDisk(LAT);
     const fd = vm.open(WORDS);
     const words = decoder.decode(bootFile(WORDS));

@@ -1,4 +1,4 @@
-// SPEC.md §4: the file syscalls (open, close, read, write, lseek, unlink, pread64,
+// contract §4: the file syscalls (open, close, read, write, lseek, unlink, pread64,
 // pwrite64), open flags, the fd table, path limits and the boot image.
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { Vm, bootFile } from './vm-helpers.ts';
@@ -230,7 +230,7 @@ describe('§4 the fd table', () => {
     expect(vm.open(tooLong, CREATE)).toBe(-E.ENAMETOOLONG);
     expect(k.syscall(S.SYS_unlink, vm.str(tooLong))).toBe(-E.ENAMETOOLONG);
     expect(vm.open('/' + 'c'.repeat(20000), CREATE)).toBe(-E.ENAMETOOLONG);
-    // Exactly 4096 bytes before the NUL: SPEC's "at most 4096 bytes" read as Linux's
+    // Exactly 4096 bytes before the NUL: the contract's "at most 4096 bytes" read as Linux's
     // PATH_MAX, which counts the NUL, so the kernel refuses it too.
     expect(vm.open('/' + 'd'.repeat(4095), CREATE)).toBe(-E.ENAMETOOLONG);
   });

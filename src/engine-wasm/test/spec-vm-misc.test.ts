@@ -1,4 +1,4 @@
-// SPEC.md §4 (syscall numbers, -ENOSYS, getpid, umem_add, async_thread,
+// contract §4 (syscall numbers, -ENOSYS, getpid, umem_add, async_thread,
 // nanosleep, -EFAULT for every user pointer) and §5 (the console window,
 // kernel_reset, determinism).
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -80,7 +80,7 @@ describe('§4 syscall table', () => {
     expect(k.i32(ret)).toBe(pid);
   });
 
-  test('§4 async_thread returns -ENOSYS (allowed by SPEC)', () => {
+  test('§4 async_thread returns -ENOSYS (allowed by the contract)', () => {
     expect(vm.k.syscall(S.SYS_async_thread, vm.img.alloc(64), 0)).toBe(-E.ENOSYS);
   });
 

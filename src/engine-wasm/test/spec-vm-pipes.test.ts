@@ -1,4 +1,4 @@
-// SPEC.md §4: pipes. pipe(fds) fills a user array; a pipe has a fixed capacity;
+// contract §4: pipes. pipe(fds) fills a user array; a pipe has a fixed capacity;
 // read on an empty pipe waits for data (0 once no write end is open); write to
 // a full pipe waits for room; -EPIPE when no read end is open.
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';

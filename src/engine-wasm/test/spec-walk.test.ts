@@ -1,4 +1,4 @@
-// SPEC.md §2: async_exec's checks and the walk of atoms (steps 1-6), loops,
+// contract §2: async_exec's checks and the walk of atoms (steps 1-6), loops,
 // umem_add, recursion and faults. One test per rule.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Kernel } from '../host/kernel.ts';

@@ -1,4 +1,4 @@
-// Helpers for the SPEC.md §3–§5 tests (spec-bounded, spec-vm-*): one debug kernel
+// Helpers for the contract §3–§5 tests (spec-bounded, spec-vm-*): one debug kernel
 // per test file, a fresh kernel and default options per test, and small
 // wrappers that play user space (strings, buffers, argument words, timed calls).
 import { readFileSync } from 'node:fs';
