@@ -8,6 +8,11 @@ import { test, expect } from './fixtures.ts';
 
 const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 
+/** Waits until no animation or transition is running in the page (the ring's fill, drain and flash). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+}
+
 async function seekTo(page: Page, event: number): Promise<void> {
   await page.getByLabel('Timeline: event number').evaluate((el, value) => {
     const input = el as HTMLInputElement;
@@ -32,14 +37,14 @@ test('screenshots of every main view, dark and light', async ({ page }) => {
   const region = (name: string) => page.getByRole('region', { name, exact: true });
   const inspector = page.getByRole('tablist', { name: 'Inspector' });
   const shoot = async (file: string) => {
-    await page.waitForTimeout(1600); // fill, drain and flash animations have ended
+    await settled(page); // fill, drain and flash animations have ended
     return page.screenshot({ path: `${DIR}/${file}` });
   };
   const dark = await page.locator('.app').evaluate((el) => getComputedStyle(el).backgroundColor);
 
   // Mid-run: threads asleep on the disk, completions landing.
   await seekTo(page, Math.floor(end * 0.6));
-  await page.waitForTimeout(1600);
+  await settled(page);
   await region('Threads').screenshot({ path: `${DIR}/view-threads.png` });
   await region('Completion ring').screenshot({ path: `${DIR}/view-ring-midrun.png` });
   await region('Atom graph').screenshot({ path: `${DIR}/view-graph.png` });

@@ -19,6 +19,11 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** Waits until autosave has written text containing `part` (it saves shortly after typing stops). */
+async function savedContains(page: Page, part: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('syslet-playground:source') ?? ''), { timeout: 10_000 }).toContain(part);
+}
+
 async function runHello(page: Page): Promise<void> {
   await expect(viewLines(page)).toContainText('Hello Syslet World');
   await page.getByLabel('Speed').selectOption({ label: 'max' });
@@ -62,7 +67,7 @@ test('a reload keeps what was typed', async ({ page }) => {
   await page.goto('/');
   await expect(viewLines(page)).toContainText('Hello Syslet World');
   await typeAtEnd(page, '\n# kept across reloads');
-  await page.waitForTimeout(700);
+  await savedContains(page, '# kept across reloads');
   await page.reload();
   await expect(await endOfText(page)).toContainText('# kept across reloads');
 });
@@ -72,7 +77,7 @@ test('editing a loaded example drops ?example= so a reload keeps the edit', asyn
   await expect(viewLines(page)).toContainText('A pipe between two syslets');
   await typeAtEnd(page, '\n# my own pipe');
   await expect(page).not.toHaveURL(/example=/);
-  await page.waitForTimeout(700);
+  await savedContains(page, '# my own pipe');
   await page.reload();
   await expect(await endOfText(page)).toContainText('# my own pipe');
 });
