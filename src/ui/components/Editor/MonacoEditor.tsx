@@ -32,6 +32,9 @@ export default function MonacoEditor({ value, onChange }: Props) {
       // `flags` and `next` clauses stay readable in the narrow Program pane.
       wordWrap: 'on',
       wrappingIndent: 'indent',
+      // Break after spaces and punctuation, never inside `&name` or between a call and its `(`.
+      wordWrapBreakAfterCharacters: ' \t})]?|/.,;',
+      wordWrapBreakBeforeCharacters: '',
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       ariaLabel: 'Syslet program',
@@ -56,6 +59,11 @@ export default function MonacoEditor({ value, onChange }: Props) {
       undo: () => editor.trigger('graph', 'undo', null),
       redo: () => editor.trigger('graph', 'redo', null),
     });
+    // The problems list under the editor grows and shrinks as one types: keep the cursor in view.
+    const keepCursor = editor.onDidLayoutChange(() => {
+      const at = editor.getPosition();
+      if (at && editor.hasTextFocus()) editor.revealPosition(at, monaco.editor.ScrollType.Immediate);
+    });
     registerCursor((line, column) => {
       editor.setPosition({ lineNumber: line, column });
       editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
@@ -64,6 +72,7 @@ export default function MonacoEditor({ value, onChange }: Props) {
     return () => {
       registerCursor(null);
       registerModel(null);
+      keepCursor.dispose();
       live.dispose();
       sub.dispose();
       editor.dispose();
@@ -74,5 +83,7 @@ export default function MonacoEditor({ value, onChange }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  return <div ref={host} className="monaco-host" data-testid="monaco-host" />;
+  // `monaco-component` gives Monaco's theme colours to what it puts beside the editor in the
+  // host, such as the context menu (in a shadow root, it sees only inherited variables).
+  return <div ref={host} className="monaco-host monaco-component" data-testid="monaco-host" />;
 }
