@@ -8,13 +8,13 @@ const viewLines = (page: Page) => page.locator('.monaco-editor .view-lines');
 /** Monaco renders only the lines in view: scroll to the end to see appended text. */
 async function endOfText(page: Page) {
   await expect(viewLines(page)).toContainText('#');
-  await page.locator('.monaco-editor').click();
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   return viewLines(page);
 }
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor').click();
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(text);
 }
@@ -135,7 +135,7 @@ test('bad input gives an error marker and the editor badge', async ({ page }) =>
   await expect(viewLines(page)).toContainText('Hello Syslet World');
   await typeAtEnd(page, '\natom x = reed(&y)');
   await page.keyboard.press('Escape');
-  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor .squiggly-error').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Editor' }).locator('.pane-badge.bad')).toContainText(/error/);
 });
 

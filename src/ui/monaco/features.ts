@@ -3,7 +3,10 @@
 // active-line decorations, the theme and autosave of what is typed.
 import type * as Monaco from 'monaco-editor/editor';
 import { useStore, type Store } from '../store/index.ts';
-import { completionItems, hoverText, type ItemKind } from './items.ts';
+import { parse } from '../lang/parse.ts';
+import { completionItems, contextOf, hoverText, type ItemKind } from './items.ts';
+import { signatureAt } from './signature.ts';
+import { foldingRanges } from './folding.ts';
 import { activeLines, toMarkers, type ActiveLines } from './lines.ts';
 import './features.css';
 
@@ -20,15 +23,20 @@ function kindOf(monaco: MonacoApi, kind: ItemKind): Monaco.languages.CompletionI
   return map[kind];
 }
 
-/** Completion and hover providers for the language; called once, when the language registers. */
+/** Completion, hover and signature-help providers for the language; called once, when the language registers. */
 export function registerSysletFeatures(monaco: MonacoApi, languageId: string): void {
   monaco.languages.registerCompletionItemProvider(languageId, {
-    provideCompletionItems(model, position) {
+    // Right after `&` the list opens by itself with the names that have an address.
+    triggerCharacters: ['&'],
+    provideCompletionItems(model, position, context) {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
       if (/#/.test(before) || (before.split('"').length - 1) % 2 === 1) return { suggestions: [] };
-      const suggestions = completionItems(before, useStore.getState().program).map((it) => ({
+      if (context.triggerCharacter === '&' && !contextOf(before).startsWith('address')) return { suggestions: [] };
+      // The text as it is now (names declared a moment ago count), even with errors elsewhere.
+      const program = parse(model.getValue()).program;
+      const suggestions = completionItems(before, program).map((it) => ({
         label: it.label,
         kind: kindOf(monaco, it.kind),
         insertText: it.insertText,
@@ -50,6 +58,28 @@ export function registerSysletFeatures(monaco: MonacoApi, languageId: string): v
       return {
         range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
         contents: [{ value: text }],
+      };
+    },
+  });
+  monaco.languages.registerFoldingRangeProvider(languageId, {
+    provideFoldingRanges(model) {
+      const K = monaco.languages.FoldingRangeKind;
+      return foldingRanges(model.getLinesContent()).map((f) => ({ start: f.start, end: f.end, kind: f.kind === 'comment' ? K.Comment : undefined }));
+    },
+  });
+  monaco.languages.registerSignatureHelpProvider(languageId, {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [')'],
+    provideSignatureHelp(model, position) {
+      const sig = signatureAt(model.getLineContent(position.lineNumber).slice(0, position.column - 1));
+      if (!sig) return null;
+      return {
+        value: {
+          signatures: [{ label: sig.label, documentation: { value: sig.doc }, parameters: sig.params.map((p) => ({ label: [p[0], p[1]] as [number, number] })) }],
+          activeSignature: 0,
+          activeParameter: sig.active,
+        },
+        dispose() {},
       };
     },
   });

@@ -52,3 +52,22 @@ describe('editor lines', () => {
     expect(activeLines(failed, program)).toEqual({ driver: 2, atom: 0, failed: true });
   });
 });
+
+describe('completion after &', () => {
+  const prog = parse('var fd = 1\nbuffer b[8]\natom w = write(&fd)\nvar p = &fd\n').program;
+  test('offers the names that have an address: only vars inside an atom’s arguments', () => {
+    expect(contextOf('atom a = read(&')).toBe('address-atom');
+    expect(contextOf('atom a = read(&fd, &bu')).toBe('address-atom');
+    expect(completionItems('atom a = read(&fd, &', prog).map((i) => i.label)).toEqual(['fd', 'p']);
+    expect(contextOf('var q = &')).toBe('address');
+    expect(completionItems('var q = &', prog).map((i) => i.label)).toEqual(['fd', 'b', 'w', 'p']);
+    expect(contextOf('x = f(1, &c')).toBe('address');
+  });
+
+  test('a binary & or && is not an address', () => {
+    expect(contextOf('x = a & ')).toBe('any');
+    expect(contextOf('x = a &')).toBe('any');
+    expect(contextOf('if a &&')).toBe('any');
+    expect(contextOf('x = (a) &')).toBe('any');
+  });
+});

@@ -34,12 +34,25 @@ function fromDoc(word: string, kind: ItemKind, rank: number, insertText = word, 
   return { label: word, kind, insertText, snippet: isSnippet, detail: doc?.signature ?? '', documentation: doc ? docMarkdown(doc) : '', rank };
 }
 
-/** What the line before the cursor asks for: flag names after `flags`, syscalls after `atom x =`. */
-export function contextOf(before: string): 'flags' | 'syscall' | 'any' {
+/**
+ * What the line before the cursor asks for: flag names after `flags`, syscalls after
+ * `atom x =`, and after a unary `&` the names that have an address (`address-atom`
+ * inside an atom's argument list, where only vars may stand).
+ */
+export function contextOf(before: string): 'flags' | 'syscall' | 'address' | 'address-atom' | 'any' {
   const code = before.replace(/#.*$/, '');
   if (/^\s*atom\b.*\bflags\b[^()]*$/.test(code)) return 'flags';
   if (/^\s*atom\s+\w+\s*=\s*\w*$/.test(code)) return 'syscall';
+  if (isAddressOf(code)) return /^\s*atom\s+\w+\s*=\s*\w+\s*\([^)]*$/.test(code) ? 'address-atom' : 'address';
   return 'any';
+}
+
+/** True when the text ends in `&name…` where `&` takes an address (not `a & b`, not `&&`). */
+function isAddressOf(code: string): boolean {
+  const m = /&\w*$/.exec(code);
+  if (!m) return false;
+  const left = code.slice(0, m.index).trimEnd();
+  return !/[\w)\]&]$/.test(left);
 }
 
 function programItems(program: Program | null): Item[] {
@@ -64,6 +77,8 @@ function own(label: string, kind: ItemKind, detail: string): Item {
 /** Every completion for the cursor's context, the program's own names first. */
 export function completionItems(before: string, program: Program | null): Item[] {
   const ctx = contextOf(before);
+  if (ctx === 'address-atom') return programItems(program).filter((i) => i.kind === 'var');
+  if (ctx === 'address') return programItems(program);
   const flags = FLAG_ORDER.map((f) => fromDoc(f, 'flag', ctx === 'flags' ? 0 : 3));
   if (ctx === 'flags') return flags;
   const syscalls = SYSCALL_NAMES.filter((n) => !BUILTINS.has(n)).map((n) => fromDoc(n, 'syscall', ctx === 'syscall' ? 0 : 2, `${n}($0)`, true));

@@ -21,5 +21,8 @@ import { registerSysletLanguage } from './language.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 registerSysletLanguage(monaco);
+// Shift+F10 is the page's "step back" (hooks/useShortcuts.ts): in the editor it must not
+// also open the context menu. The menu stays on right-click and the ContextMenu key.
+monaco.editor.addKeybindingRule({ keybinding: monaco.KeyMod.Shift | monaco.KeyCode.F10, command: '-editor.action.showContextMenu' });
 
 export { monaco };

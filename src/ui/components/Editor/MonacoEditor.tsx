@@ -3,6 +3,8 @@ import { monaco } from '../../monaco/setup.ts';
 import { LANGUAGE_ID } from '../../monaco/language.ts';
 import { registerModel } from '../../editing.ts';
 import { attachLiveFeatures } from '../../monaco/features.ts';
+import { createOverflowHost } from '../../monaco/overflow.ts';
+import { registerCursor } from '../../editor-cursor.ts';
 
 interface Props {
   value: string;
@@ -19,17 +21,26 @@ export default function MonacoEditor({ value, onChange }: Props) {
 
   useEffect(() => {
     const model = monaco.editor.createModel(value, LANGUAGE_ID);
+    const overflow = createOverflowHost();
     const editor = monaco.editor.create(host.current!, {
       model,
       theme: 'syslet-dark',
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 15,
+      // Atom lines are long (a read-loop atom is 116 characters): wrapped, indented, so the
+      // `flags` and `next` clauses stay readable in the narrow Program pane.
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
+      // Break after spaces and punctuation, never inside `&name` or between a call and its `(`.
+      wordWrapBreakAfterCharacters: ' \t})]?|/.,;',
+      wordWrapBreakBeforeCharacters: '',
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       ariaLabel: 'Syslet program',
-      // Hovers and suggestions may reach past the narrow editor pane.
+      // Hovers, suggestions and signature help live outside the panes (see overflow.ts).
       fixedOverflowWidgets: true,
+      overflowWidgetsDomNode: overflow.node,
     });
     const live = attachLiveFeatures(monaco, editor, model);
     let replacing = false;
@@ -48,16 +59,31 @@ export default function MonacoEditor({ value, onChange }: Props) {
       undo: () => editor.trigger('graph', 'undo', null),
       redo: () => editor.trigger('graph', 'redo', null),
     });
+    // The problems list under the editor grows and shrinks as one types: keep the cursor in view.
+    const keepCursor = editor.onDidLayoutChange(() => {
+      const at = editor.getPosition();
+      if (at && editor.hasTextFocus()) editor.revealPosition(at, monaco.editor.ScrollType.Immediate);
+    });
+    registerCursor((line, column) => {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+      editor.focus();
+    });
     return () => {
+      registerCursor(null);
       registerModel(null);
+      keepCursor.dispose();
       live.dispose();
       sub.dispose();
       editor.dispose();
       model.dispose();
+      overflow.dispose();
     };
     // The editor is created once; later `value` changes come from the user typing in it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  return <div ref={host} className="monaco-host" data-testid="monaco-host" />;
+  // `monaco-component` gives Monaco's theme colours to what it puts beside the editor in the
+  // host, such as the context menu (in a shadow root, it sees only inherited variables).
+  return <div ref={host} className="monaco-host monaco-component" data-testid="monaco-host" />;
 }

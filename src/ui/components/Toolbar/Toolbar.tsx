@@ -1,5 +1,6 @@
 import { useStore, SPEEDS, type Speed } from '../../store/index.ts';
 import { play, pause, step, stepBack, reset, seek, setSpeed } from '../../engine/runtime.ts';
+import { whenRunnable } from '../../engine/run-guard.ts';
 
 const SPEED_LABEL = (s: Speed) => (s === Infinity ? 'max' : `${s}/s`);
 
@@ -14,15 +15,17 @@ export function Toolbar() {
   const pauseReason = useStore((s) => s.pauseReason);
   // The session says 'running' from its first event to its end; stopped part-way, the run is paused.
   const shown = playing ? 'running' : status === 'running' ? 'paused' : status;
+  // With errors in the text Run and Step stay clickable: they say which error to fix first.
+  const errors = useStore((s) => s.diagnostics.some((d) => d.severity === 'error'));
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
-      <button type="button" className="btn primary" aria-label="Run" onClick={play} disabled={!ready || playing} aria-keyshortcuts="F5" title="Run (F5)">
+      <button type="button" className="btn primary" aria-label="Run" onClick={() => whenRunnable(play)} disabled={(!ready && !errors) || playing} aria-keyshortcuts="F5" title="Run (F5)">
         <span aria-hidden="true">▶</span> Run
       </button>
       <button type="button" className="btn" aria-label="Pause" onClick={pause} disabled={!playing} aria-keyshortcuts="F6" title="Pause (F6)">
         <span aria-hidden="true" className="glyph-pause" /> Pause
       </button>
-      <button type="button" className="btn" aria-label="Step" onClick={step} disabled={!ready || finished} aria-keyshortcuts="F10" title="Step one event (F10)">
+      <button type="button" className="btn" aria-label="Step" onClick={() => whenRunnable(step)} disabled={(!ready || finished) && !errors} aria-keyshortcuts="F10" title="Step one event (F10)">
         <span aria-hidden="true">⤼</span> Step
       </button>
       <button type="button" className="btn" aria-label="Step back" onClick={stepBack} disabled={!ready || events === 0} aria-keyshortcuts="Shift+F10" title="Step back one event (Shift+F10)">

@@ -38,14 +38,9 @@ export function TopActions() {
       <button type="button" className="btn" onClick={saveProgramFile} title="Download the program as program.syslet">
         Save file
       </button>
-      <button
-        type="button"
-        className="btn theme-toggle"
-        aria-pressed={theme === 'light'}
-        onClick={toggleTheme}
-        title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}
-      >
-        <span aria-hidden="true">{theme === 'light' ? '☀' : '☾'}</span> Light theme
+      {/* The button names the theme it switches to. */}
+      <button type="button" className="btn theme-toggle" onClick={toggleTheme} title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}>
+        <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span> {theme === 'light' ? 'Dark theme' : 'Light theme'}
       </button>
       {link !== null && <ShareDialog link={link} onClose={() => setLink(null)} />}
     </nav>
