@@ -35,8 +35,8 @@ interface Props {
   names: Names;
 }
 
-/** The atoms' ids, a key that changes when atoms come or go (not when one is edited). */
-const atomKey = (g: Graph) => g.nodes.filter((n) => n.type === 'atom').map((n) => n.id).join(' ');
+/** Where the nodes are: a key that changes when the layout moves them (atoms added, chained, reordered), not when one atom's flags change. */
+const layoutKey = (g: Graph) => g.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ');
 
 /** Badges by name and the taken edge's id, from the store's snapshot. */
 function useLive(graph: Graph): { badges: ReadonlyMap<string, AtomBadge>; taken?: string } {
@@ -105,10 +105,10 @@ function Canvas({ graph, editable, names }: Props) {
       void setViewport({ x: (free > 0 ? free / 2 : 16) - b.x * zoom, y: 16 - b.y * zoom, zoom });
     });
   }, [fitView, getViewport, setViewport, graph]);
-  const key = atomKey(graph);
+  const key = layoutKey(graph);
   useEffect(() => {
     fit();
-    // Re-fit when atoms come or go, not on every edit of one atom.
+    // Re-fit when the layout moves nodes, not on every edit of one atom.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   useEffect(() => {
@@ -228,6 +228,8 @@ function Canvas({ graph, editable, names }: Props) {
           onReconnect={onReconnect}
           onReconnectEnd={onReconnectEnd}
           connectionRadius={40}
+          // Panning while a handle is dragged near the pane's edge moves the drop target away; the user zooms or pans instead.
+          autoPanOnConnect={false}
           onNodeDoubleClick={(_, n) => n.type === 'atom' && editable && setEditing(n.id)}
           colorMode={theme}
           {...NO_KEYS}
@@ -242,7 +244,7 @@ function Canvas({ graph, editable, names }: Props) {
           <Background gap={22} size={1.5} />
           <Controls showInteractive={false} position="bottom-right" />
           {editAtom?.type === 'atom' && (
-            <Panel position={editing?.side ?? 'top-right'}>
+            <Panel position={editing?.side ?? 'top-right'} className="atom-editor-panel">
               <AtomEditor atom={editAtom.data} names={names} onClose={() => setEditing(null)} />
             </Panel>
           )}

@@ -166,7 +166,8 @@ export function usesOf(src: string, names: readonly string[]): Use[] {
 
 /**
  * Deletes the atoms' lines. With `uses`, also clears every other atom's `next`
- * that points at one of them and removes the statements that use them.
+ * that points at one of them, removes the statements that use them and drops
+ * the initial value of a var whose initializer names one (`var done`).
  */
 export function deleteAtomsEdits(src: string, names: readonly string[], uses: boolean): TextEdit[] {
   const program = parse(src).program;
@@ -181,7 +182,11 @@ export function deleteAtomsEdits(src: string, names: readonly string[], uses: bo
     for (const n of names) {
       const stmts: Item[] = [];
       statementUses(program.items, n, stmts);
-      for (const s of stmts) removed.push([s.span.line, s.span.endLine]);
+      for (const s of stmts) {
+        // A var keeps its declaration (other lines may use it) and loses the initial value.
+        if (s.kind === 'var') edits.push({ ...s.span, text: `var ${s.name.name}` });
+        else removed.push([s.span.line, s.span.endLine]);
+      }
     }
   }
   // Merge overlapping line ranges so no two edits overlap.
