@@ -174,3 +174,44 @@ test.describe('atom graph', () => {
     expect(left).toContain('# Hello World, after Ingo Molnar');
   });
 });
+
+test.describe('atom graph: the run', () => {
+  test('badges follow the trace: a blocked read shows what it waits on, RUNNING only at its event', async ({ page }) => {
+    await page.goto('/?example=cold-read');
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+    const graph = page.getByRole('region', { name: 'Atom graph' });
+    const step = page.getByRole('button', { name: 'Step', exact: true });
+    const rd = graph.getByTestId('atom-badge-rd');
+    // Step until the read misses the page cache and its thread sleeps.
+    await expect(async () => {
+      await step.click();
+      await expect(rd).toHaveText('waits: disk', { timeout: 200 });
+    }).toPass({ timeout: 30_000 });
+    await expect(graph.getByTestId('atom-node-rd')).toHaveClass(/is-waiting/);
+    // Only one atom is running at any event, and never the waiting one.
+    await expect(graph.locator('.atom-badge.badge-running')).toHaveCount(0);
+    // Step until rd completes: it shows RUNNING with its result at that event, the next step it is done.
+    await expect(async () => {
+      await step.click();
+      await expect(rd).toHaveText('running', { timeout: 200 });
+    }).toPass({ timeout: 30_000 });
+    await expect(graph.locator('.atom-badge.badge-running')).toHaveCount(1);
+  });
+
+  test('a 2,000-atom chain: the page stays up and the graph says it draws the first 200', async ({ page }) => {
+    // Other panes take tens of seconds over 2,000 atoms on a loaded machine; the graph itself takes well under one.
+    test.setTimeout(180_000);
+    await page.goto('/');
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+    const lines: string[] = [];
+    for (let i = 0; i < 2000; i++) lines.push(`atom c${i} = getpid()${i + 1 < 2000 ? ` next c${i + 1}` : ''}`);
+    // Opened as a file: one edit of the text (typing 2,000 lines into Monaco takes minutes).
+    const text = `${lines.join('\n')}\nassert async_exec(c0) == c1999\n`;
+    await page.getByTestId('open-file-input').setInputFiles({ name: 'chain.syslet', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    const graph = page.getByRole('region', { name: 'Atom graph' });
+    await expect(graph.getByTestId('graph-big')).toContainText('2,000 atoms: the graph draws the first 200', { timeout: 150_000 });
+    await expect(graph.locator('.react-flow__node-atom')).toHaveCount(200);
+    await expect(graph.getByText('1,800 more atoms')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: 'Console' })).toBeVisible();
+  });
+});
