@@ -42,7 +42,7 @@ export function DeleteConfirm({ names, uses, onChoose }: Props) {
           </li>
         ))}
       </ul>
-      <p className="delete-confirm-note">Removing the uses clears those nexts, deletes those statements and drops those vars' initial values; keeping them leaves errors in the text to fix.</p>
+      <p className="delete-confirm-note">With its uses: those nexts are cleared, those statements deleted, those vars lose their initial value. Atom only: the uses stay, as errors to fix.</p>
       <div className="delete-confirm-buttons">
         <button ref={first} type="button" className="btn danger" onClick={() => onChoose('with-uses')}>
           Delete atom and its uses

@@ -90,7 +90,10 @@ function Canvas({ graph, editable, names }: Props) {
   if (shown.graph !== graph || shown.taken !== live.taken) {
     setShown({ graph, taken: live.taken });
     if (shown.graph !== graph) setNodes(carrySelection(graph.nodes, nodes));
-    const taken = (e: GraphEdge) => (e.id === live.taken ? { ...e, className: `${e.className ?? ''} is-taken`, animated: true, zIndex: 2 } : e);
+    const taken = (e: GraphEdge): GraphEdge =>
+      e.id === live.taken
+        ? { ...e, className: `${e.className ?? ''} is-taken`, zIndex: 2, markerEnd: typeof e.markerEnd === 'object' ? { ...e.markerEnd, color: 'var(--ok)' } : e.markerEnd }
+        : e;
     setEdges(carrySelection(graph.edges.map(taken), edges));
   }
 
@@ -249,7 +252,7 @@ function Canvas({ graph, editable, names }: Props) {
             </Panel>
           )}
           {confirm && (
-            <Panel position="top-center">
+            <Panel position="top-left" className="delete-confirm-panel">
               <DeleteConfirm names={confirm.names} uses={confirm.uses} onChoose={onConfirm} />
             </Panel>
           )}
