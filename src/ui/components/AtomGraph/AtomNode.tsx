@@ -81,7 +81,7 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
           data-testid={`atom-result-${name}`}
           title={badge?.kind === 'done' ? `Its newest completion, at event ${badge.event}` : badge?.kind === 'running' && result !== undefined ? 'Returned at this event' : 'No completion of this atom in the trace window'}
         >
-          {result === undefined ? (badge?.kind === 'waiting' ? 'waiting' : 'not run yet') : badge?.kind === 'done' && badge.fault ? <>fault {formatResult(result)}</> : <>= {formatResult(result)}</>}
+          {result === undefined ? (badge?.kind === 'waiting' ? 'waiting' : actions.complete ? 'not run yet' : 'no result in view') : badge?.kind === 'done' && badge.fault ? <>fault {formatResult(result)}</> : <>= {formatResult(result)}</>}
         </span>
       </div>
       {data.flags.length > 0 && (

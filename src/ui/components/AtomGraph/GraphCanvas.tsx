@@ -39,11 +39,13 @@ interface Props {
 const layoutKey = (g: Graph) => g.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ');
 
 /** Badges by name and the taken edge's id, from the store's snapshot. */
-function useLive(graph: Graph): { badges: ReadonlyMap<string, AtomBadge>; taken?: string } {
+function useLive(graph: Graph): { badges: ReadonlyMap<string, AtomBadge>; taken?: string; complete: boolean } {
   const snap = useStore((s) => s.snap);
   const lay = useStore((s) => s.layout);
   return useMemo(() => {
-    if (!snap || !lay) return { badges: new Map() };
+    if (!snap || !lay) return { badges: new Map(), complete: true };
+    // The window still starts at event 0: an atom without a record there has not run.
+    const complete = snap.narration.length === 0 || snap.narration[0].event === 0;
     const names = atomNames(lay);
     const live = deriveLive(snap.narration, snap.threads, snap.events);
     const badges = new Map<string, AtomBadge>();
@@ -53,7 +55,7 @@ function useLive(graph: Graph): { badges: ReadonlyMap<string, AtomBadge>; taken?
     }
     const name = live.taken && names.get(live.taken.atom);
     const node = name ? graph.nodes.find((n): n is AtomNodeType => n.type === 'atom' && n.id === name) : undefined;
-    return { badges, taken: node && live.taken ? takenEdgeId(node.data, live.taken.result) : undefined };
+    return { badges, taken: node && live.taken ? takenEdgeId(node.data, live.taken.result) : undefined, complete };
   }, [snap, lay, graph]);
 }
 
@@ -198,8 +200,8 @@ function Canvas({ graph, editable, names }: Props) {
   }, []);
 
   const actions = useMemo<GraphActions>(
-    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, badges: live.badges }),
-    [editable, editing, setEditing, removeAtoms, live.badges],
+    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, badges: live.badges, complete: live.complete }),
+    [editable, editing, setEditing, removeAtoms, live.badges, live.complete],
   );
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;

@@ -13,6 +13,8 @@ export interface GraphActions {
   editing: string | null;
   /** Badges by atom name, at the current event. */
   badges: ReadonlyMap<string, AtomBadge>;
+  /** The trace window reaches back to the run's start (so an atom without a badge has not run). */
+  complete: boolean;
 }
 
-export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, badges: new Map() });
+export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, badges: new Map(), complete: true });
