@@ -3,11 +3,14 @@
 // one undoable step of the editor's own undo/redo; else straight to the store.
 import { setSource } from './engine/runtime.ts';
 import { useStore } from './store/index.ts';
+import { applyTextEdits, type TextEdit } from './lang/textedit.ts';
 
 export interface TextModelLike {
   getValue(): string;
   /** Replaces the whole text as one undoable edit. */
   replaceAll(text: string): void;
+  /** Applies edits (ranges in the current text) as one undoable step. */
+  applyEdits(edits: readonly TextEdit[]): void;
   /** The editor's own undo / redo (optional: absent before the editor is up). */
   undo?(): void;
   redo?(): void;
@@ -24,6 +27,17 @@ export function registerModel(m: TextModelLike | null): void {
 export function replaceSource(text: string, exampleName: string | null = null): void {
   if (model && model.getValue() !== text) model.replaceAll(text);
   setSource(text, exampleName);
+}
+
+/** Changes only the ranges the edits name, as one undoable step (graph edits keep the rest byte for byte). */
+export function editSource(edits: readonly TextEdit[]): void {
+  if (edits.length === 0) return;
+  if (model) {
+    model.applyEdits(edits);
+    setSource(model.getValue());
+  } else {
+    setSource(applyTextEdits(useStore.getState().source, edits));
+  }
 }
 
 /** The newest text: the editor's (it may be ahead of the store while typing), else the store's. */

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { SYSCALLS } from '../../../engine-wasm/host/syscalls.ts';
-import { FLAG_ORDER } from '../../lang/names.ts';
+import { useEffect, useRef, useState } from 'react';
+import { SYSCALLS, syscallByName } from '../../../engine-wasm/host/syscalls.ts';
+import { FLAG_ORDER, reservedKind } from '../../lang/names.ts';
 import { SKIP_FLAG, STOP_FLAGS, flagLabel, type AtomNodeData } from './graph.ts';
-import { updateAtom } from './actions.ts';
+import { moveAtom, updateAtom, updateAtomWithNewVar } from './actions.ts';
+import type { AtomChange } from './edits.ts';
 
 const FLAG_GROUPS = [
   { label: 'run', title: 'How the atom runs', flags: FLAG_ORDER.filter((f) => !STOP_FLAGS.includes(f) && f !== SKIP_FLAG), strip: '' },
@@ -10,24 +11,81 @@ const FLAG_GROUPS = [
   { label: 'on stop', title: 'On stop, go on with the atom written next (SYSLET_SKIP_TO_NEXT_ON_STOP)', flags: [SKIP_FLAG], strip: '' },
 ];
 
+/** What the program declares, for the pickers. */
+export interface Names {
+  readonly vars: readonly string[];
+  /** Atoms in memory (written) order. */
+  readonly atoms: readonly string[];
+  /** Every declared name (a new var must not take one). */
+  readonly taken: ReadonlySet<string>;
+}
+
 interface Props {
   atom: AtomNodeData;
+  names: Names;
   onClose(): void;
 }
 
-/** The inline editor: the atom's syscall and flags. Each change is one edit of the text. */
-export function AtomEditor({ atom, onClose }: Props) {
+const NONE = '';
+const NEW = '\u0000new';
+
+/** Why `name` cannot be a new var, or undefined when it can. */
+export function badVarName(name: string, taken: ReadonlySet<string>): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'a name is letters, digits and _, not starting with a digit';
+  const reserved = reservedKind(name);
+  if (reserved) return `\`${name}\` is ${reserved}`;
+  if (taken.has(name)) return `\`${name}\` is already declared`;
+  return undefined;
+}
+
+/** Where a new var goes: the argument at `index`, or `ret`. */
+type Slot = { kind: 'arg'; index: number } | { kind: 'ret' };
+
+/** The inline editor: syscall, arguments, ret, next, flags and place in memory. Each change is one edit of the text. */
+export function AtomEditor({ atom, names, onClose }: Props) {
   const first = useRef<HTMLSelectElement>(null);
+  const [creating, setCreating] = useState<Slot | null>(null);
+  const [draft, setDraft] = useState('');
   useEffect(() => first.current?.focus(), [atom.name]);
-  const toggle = (flag: string, on: boolean) =>
-    updateAtom(atom.name, { flags: on ? [...atom.flags, flag] : atom.flags.filter((f) => f !== flag) });
+  const change = (c: AtomChange) => updateAtom(atom.name, c);
+  const toggle = (flag: string, on: boolean) => change({ flags: on ? [...atom.flags, flag] : atom.flags.filter((f) => f !== flag) });
+  const params = syscallByName(atom.syscall)?.params ?? [];
+  // One picker per argument given, plus one for the next parameter (the list ends at the first missing one).
+  const shown = Math.min(params.length, atom.args.length + 1);
+  const setArg = (k: number, v: string) => {
+    if (v === NEW) return setCreating({ kind: 'arg', index: k });
+    change({ args: v === NONE ? atom.args.slice(0, k) : [...atom.args.slice(0, k), v, ...atom.args.slice(k + 1)] });
+  };
+  const problem = creating ? badVarName(draft, names.taken) : undefined;
+  const create = () => {
+    if (!creating || problem) return;
+    const c: AtomChange = creating.kind === 'ret' ? { ret: draft } : { args: [...atom.args.slice(0, creating.index), draft, ...atom.args.slice(creating.index + 1)] };
+    updateAtomWithNewVar(atom.name, c, draft);
+    setCreating(null);
+    setDraft('');
+  };
+  const place = names.atoms.indexOf(atom.name);
+  const varOptions = (
+    <>
+      {names.vars.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+      <option value={NEW}>new variable…</option>
+    </>
+  );
+
   return (
     <div
       className="atom-editor"
       role="dialog"
       aria-label={`Edit atom ${atom.name}`}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+        if (e.key === 'Escape') {
+          if (creating) setCreating(null);
+          else onClose();
+        }
         e.stopPropagation();
       }}
     >
@@ -37,9 +95,9 @@ export function AtomEditor({ atom, onClose }: Props) {
           ×
         </button>
       </header>
-      <label className="atom-editor-flags">
+      <label className="atom-editor-row">
         <span className="atom-editor-label">syscall</span>
-        <select ref={first} title="A syscall with fewer parameters drops the extra arguments" value={atom.syscall} onChange={(e) => updateAtom(atom.name, { syscall: e.target.value })}>
+        <select ref={first} title="A syscall with fewer parameters drops the extra arguments" value={atom.syscall} onChange={(e) => change({ syscall: e.target.value })}>
           {SYSCALLS.map((s) => (
             <option key={s.name} value={s.name}>
               {s.name}({s.params.join(', ')})
@@ -47,8 +105,66 @@ export function AtomEditor({ atom, onClose }: Props) {
           ))}
         </select>
       </label>
+      {params.slice(0, shown).map((p, k) => (
+        <label key={k} className="atom-editor-row">
+          <span className="atom-editor-label" title={`Argument ${k + 1}: a pointer to the var holding ${p}`}>
+            &amp;{p}
+          </span>
+          <select aria-label={`Argument ${p}`} value={atom.args[k] ?? NONE} onChange={(e) => setArg(k, e.target.value)}>
+            <option value={NONE}>{k < atom.args.length ? '— (end the list here)' : '—'}</option>
+            {varOptions}
+          </select>
+        </label>
+      ))}
+      <label className="atom-editor-row">
+        <span className="atom-editor-label" title="The var that receives the result (ret_ptr)">ret</span>
+        <select aria-label="ret" value={atom.ret ?? NONE} onChange={(e) => (e.target.value === NEW ? setCreating({ kind: 'ret' }) : change({ ret: e.target.value || null }))}>
+          <option value={NONE}>— (not stored)</option>
+          {varOptions}
+        </select>
+      </label>
+      {creating && (
+        <div className="atom-editor-row atom-editor-new" role="group" aria-label="New variable">
+          <span className="atom-editor-label">new var</span>
+          <input
+            autoFocus
+            aria-label="Name of the new variable"
+            aria-invalid={draft !== '' && !!problem}
+            aria-describedby="atom-editor-new-problem"
+            value={draft}
+            placeholder={creating.kind === 'ret' ? 'result' : params[creating.index]}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                create();
+              }
+            }}
+          />
+          <button type="button" className="btn" onClick={create} disabled={!!problem}>
+            Add
+          </button>
+          <button type="button" className="btn" onClick={() => setCreating(null)}>
+            Cancel
+          </button>
+          <span id="atom-editor-new-problem" className="atom-editor-problem" role="status">
+            {draft !== '' && problem ? problem : `declares \`var ${draft || '…'} = 0\``}
+          </span>
+        </div>
+      )}
+      <label className="atom-editor-row">
+        <span className="atom-editor-label" title="The atom the walk goes on with (unless it stops)">next</span>
+        <select aria-label="next" value={atom.next ?? NONE} onChange={(e) => change({ next: e.target.value || null })}>
+          <option value={NONE}>— (the syslet ends)</option>
+          {names.atoms.map((a) => (
+            <option key={a} value={a}>
+              {a === atom.name ? `${a} (itself)` : a}
+            </option>
+          ))}
+        </select>
+      </label>
       {FLAG_GROUPS.map((g) => (
-        <div key={g.label} role="group" aria-label={g.title} className="atom-editor-flags">
+        <div key={g.label} role="group" aria-label={g.title} className="atom-editor-row">
           <span className="atom-editor-label" title={g.title}>{g.label}</span>
           <span className="atom-editor-boxes">
             {g.flags.map((f) => (
@@ -60,6 +176,20 @@ export function AtomEditor({ atom, onClose }: Props) {
           </span>
         </div>
       ))}
+      <div className="atom-editor-row" role="group" aria-label="Place in memory">
+        <span className="atom-editor-label" title="Atoms are laid out in the order written; SKIP_TO_NEXT_ON_STOP goes on with the atom written next">
+          order
+        </span>
+        <span className="atom-editor-order">
+          {place + 1} of {names.atoms.length}
+          <button type="button" className="btn" onClick={() => moveAtom(atom.name, -1)} disabled={place <= 0} aria-label="Move up (earlier in memory)">
+            ↑ earlier
+          </button>
+          <button type="button" className="btn" onClick={() => moveAtom(atom.name, 1)} disabled={place < 0 || place >= names.atoms.length - 1} aria-label="Move down (later in memory)">
+            ↓ later
+          </button>
+        </span>
+      </div>
     </div>
   );
 }

@@ -3,20 +3,35 @@ import './graph.css';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useStore } from '../../store/index.ts';
 import { redoSource, undoSource } from '../../editing.ts';
-import { buildGraph, layoutGraph, type Graph } from './graph.ts';
+import { atoms, type Program } from '../../lang/ast.ts';
+import { parse } from '../../lang/parse.ts';
+import { buildGraph, DAGRE_MAX_ATOMS, layoutGraph } from './graph.ts';
 import { decorate } from './decorate.ts';
 import { addAtom } from './actions.ts';
 import { GraphCanvas } from './GraphCanvas.tsx';
 import { Legend } from './Legend.tsx';
+import type { Names } from './AtomEditor.tsx';
 
-const EMPTY: Graph = { nodes: [], edges: [] };
+function namesOf(p: Program): Names {
+  const vars: string[] = [];
+  const taken = new Set<string>();
+  for (const i of p.items) {
+    if (i.kind === 'var') vars.push(i.name.name);
+    if (i.kind === 'var' || i.kind === 'atom' || i.kind === 'buffer') taken.add(i.name.name);
+  }
+  return { vars: [...new Set(vars)], atoms: [...new Set(atoms(p).map((a) => a.name.name))], taken };
+}
 
 /** The atoms of the program as a graph: the kernel's paths between them, live state, and edits. */
 export function AtomGraph() {
-  const program = useStore((s) => s.program);
-  const errors = useStore((s) => s.diagnostics.some((d) => d.severity === 'error'));
-  const graph = useMemo(() => (program ? decorate(layoutGraph(buildGraph(program))) : EMPTY), [program]);
-  const count = graph.nodes.filter((n) => n.type === 'atom').length;
+  const stored = useStore((s) => s.program);
+  const source = useStore((s) => s.source);
+  const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
+  // The graph follows the text as it parses now: with errors elsewhere, the atoms that parse are shown and editable.
+  const program = useMemo(() => (firstError || !stored ? parse(source).program : stored), [firstError, stored, source]);
+  const graph = useMemo(() => decorate(layoutGraph(buildGraph(program))), [program]);
+  const names = useMemo(() => namesOf(program), [program]);
+  const count = names.atoms.length;
 
   const onKeyDown = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
@@ -32,9 +47,9 @@ export function AtomGraph() {
     <section className="pane atom-graph" aria-label="Atom graph" onKeyDown={onKeyDown}>
       <header className="pane-title">
         Atom graph
-        <span className="pane-hint">{count === 1 ? '1 atom' : `${count} atoms`}</span>
+        <span className="pane-hint">{count === 1 ? '1 atom' : `${count.toLocaleString('en-US')} atoms`}</span>
         <span className="atom-graph-actions">
-          <button type="button" className="btn" onClick={() => addAtom()} disabled={errors} aria-label="Add atom" title="Add `atom aN = getpid()` after the last atom">
+          <button type="button" className="btn" onClick={() => addAtom()} aria-label="Add atom" title="Add `atom aN = getpid()` after the last atom">
             <span aria-hidden="true">+</span> <span className="btn-label">Add atom</span>
           </button>
           <button type="button" className="btn" onClick={() => undoSource()} aria-label="Undo" title="Undo (Ctrl+Z)">
@@ -45,19 +60,31 @@ export function AtomGraph() {
           </button>
         </span>
       </header>
-      {errors && (
-        <p className="atom-graph-banner" role="status">
-          The text has errors: the graph shows the last program that had none, and graph edits wait until the errors are fixed.
+      {firstError && (
+        <p className="atom-graph-banner" role="status" data-testid="graph-errors">
+          The text has errors (the first on line {firstError.line}): the graph shows the atoms that parse, and you can still edit them here.
         </p>
       )}
+      {(graph.hidden ?? 0) > 0 ? (
+        <p className="atom-graph-banner" role="status" data-testid="graph-big">
+          {count.toLocaleString('en-US')} atoms: the graph draws the first {(count - (graph.hidden ?? 0)).toLocaleString('en-US')} in memory order in a
+          simple grid and sums up the rest in one node. The text has them all.
+        </p>
+      ) : (
+        graph.simple && (
+          <p className="atom-graph-banner" role="status" data-testid="graph-big">
+            More than {DAGRE_MAX_ATOMS} atoms: laid out in a simple grid, in memory order down each column.
+          </p>
+        )
+      )}
       <div className="atom-graph-canvas">
-        {program ? (
-          <GraphCanvas graph={graph} editable={!errors} />
+        {count > 0 || !firstError ? (
+          <GraphCanvas graph={graph} editable names={names} />
         ) : (
-          <p className="pane-empty">The graph appears when the program has no errors.</p>
+          <p className="pane-empty">No atom declaration parses yet: fix the first error, or add an atom.</p>
         )}
       </div>
-      {program && <Legend />}
+      <Legend />
     </section>
   );
 }

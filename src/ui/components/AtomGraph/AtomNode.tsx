@@ -4,31 +4,31 @@ import { useStore } from '../../store/index.ts';
 import { toggleBreakpoint } from '../../engine/runtime.ts';
 import { formatResult } from '../../../engine-wasm/host/syscalls.ts';
 import { CALL_INDENT, callRows, flagLabel, flagTone, type AtomNode as AtomNodeType } from './graph.ts';
-import { lastResult } from './live.ts';
+import { badgeText } from './live.ts';
 import { GraphActionsContext } from './context.ts';
 
 const hidden = { isConnectable: false, className: 'handle-hidden' } as const;
 
 function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
   const { name } = data;
-  const active = useStore((s) => s.snap?.activeAtomName === name);
-  const done = useStore((s) => s.snap?.status === 'done');
   const breakpoint = useStore((s) => s.breakpoints.some((b) => b.kind === 'atom' && b.atom === name && b.when === 'runs'));
-  const result = useStore((s) => lastResult(s.snap, s.layout, name));
   const actions = useContext(GraphActionsContext);
+  const badge = actions.badges.get(name);
+  const active = badge?.kind === 'running';
+  const result = badge?.kind === 'done' ? badge.result : badge?.kind === 'running' ? badge.result : undefined;
   const argTitle = data.args.map((a, k) => `${data.params[k] ?? `arg${k}`} = &${a}`).join(', ');
-  const classes = ['atom-node', active && 'is-active', breakpoint && 'has-breakpoint', selected && 'is-selected'];
+  const classes = ['atom-node', active && 'is-active', badge?.kind === 'waiting' && 'is-waiting', breakpoint && 'has-breakpoint', selected && 'is-selected'];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`atom-node-${name}`} aria-label={`Atom ${name}`}>
       <NodeToolbar position={Position.Top} className="atom-toolbar" isVisible={selected && actions.editing !== name}>
         <button type="button" className="btn" onClick={() => actions.edit(name)} disabled={!actions.editable}>
           Edit
         </button>
-        <button type="button" className="btn danger" onClick={() => actions.remove(name)} disabled={!actions.editable}>
+        <button type="button" className="btn danger" onClick={() => actions.remove(name)} disabled={!actions.editable} aria-label={`Delete atom ${name}`}>
           Delete
         </button>
       </NodeToolbar>
-      <Handle type="target" position={Position.Top} id="in" isConnectable={false} className="handle-in" />
+      <Handle type="target" position={Position.Top} id="in" isConnectableStart={false} isConnectableEnd={actions.editable} className="handle-in" />
       <Handle type="target" position={Position.Right} id="loop-in" style={{ top: '30%' }} {...hidden} />
       <Handle type="source" position={Position.Right} id="loop-out" style={{ top: '70%' }} {...hidden} />
       <Handle type="target" position={Position.Left} id="data-in" style={{ top: '30%' }} {...hidden} />
@@ -43,7 +43,11 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
           onClick={() => toggleBreakpoint({ kind: 'atom', atom: name, when: 'runs' })}
         />
         <span className="atom-name">{name}</span>
-        {active && <span className="atom-badge">{done ? 'last' : 'running'}</span>}
+        {(badge?.kind === 'running' || badge?.kind === 'waiting') && (
+          <span className={`atom-badge badge-${badge.kind}`} data-testid={`atom-badge-${name}`}>
+            {badge.kind === 'running' ? 'running' : badgeText(badge, formatResult)}
+          </span>
+        )}
       </header>
       {callRows(data).map((row, r) => (
         <div key={r} className={`atom-call${r > 0 ? ' more' : ''}`} title={`${data.syscall}(${argTitle})`}>
@@ -72,8 +76,12 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
         ) : (
           <span title="No ret: the result is not stored (ret_ptr = 0)">no ret</span>
         )}
-        <span className={`atom-result${result === undefined ? ' none' : result < 0 ? ' bad' : ''}`} title="The atom's last result">
-          {result === undefined ? 'not run yet' : <>= {formatResult(result)}</>}
+        <span
+          className={`atom-result${result === undefined ? ' none' : result < 0 ? ' bad' : ''}`}
+          data-testid={`atom-result-${name}`}
+          title={badge?.kind === 'done' ? `Its newest completion, at event ${badge.event}` : badge?.kind === 'running' && result !== undefined ? 'Returned at this event' : 'No completion of this atom in the trace window'}
+        >
+          {result === undefined ? (badge?.kind === 'waiting' ? 'waiting' : actions.complete ? 'not run yet' : 'no result in view') : badge?.kind === 'done' && badge.fault ? <>fault {formatResult(result)}</> : <>= {formatResult(result)}</>}
         </span>
       </div>
       {data.flags.length > 0 && (

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  Background, Controls, Panel, ReactFlow, ReactFlowProvider, applyEdgeChanges, applyNodeChanges, useReactFlow,
+  Background, Controls, Panel, ReactFlow, ReactFlowProvider, applyEdgeChanges, applyNodeChanges, getNodesBounds, useReactFlow,
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange,
 } from '@xyflow/react';
 import { useStore } from '../../store/index.ts';
-import type { Graph, GraphEdge, GraphNode } from './graph.ts';
+import type { AtomNode as AtomNodeType, Graph, GraphEdge, GraphNode } from './graph.ts';
 import { AtomNode } from './AtomNode.tsx';
 import { EndNode } from './EndNode.tsx';
 import { LoopEdge } from './LoopEdge.tsx';
-import { AtomEditor } from './AtomEditor.tsx';
+import { AtomEditor, type Names } from './AtomEditor.tsx';
+import { DeleteConfirm } from './DeleteConfirm.tsx';
 import { GraphActionsContext, type GraphActions } from './context.ts';
-import { clearNext, connectNext, deleteAtoms } from './actions.ts';
+import { clearNext, connectNext, deleteAtoms, usesOf } from './actions.ts';
+import { deriveLive, takenEdgeId, type AtomBadge } from './live.ts';
+import type { Use } from './textedits.ts';
 
 const nodeTypes = { atom: AtomNode, end: EndNode };
 const edgeTypes = { loop: LoopEdge };
@@ -21,11 +24,38 @@ const edgeTypes = { loop: LoopEdge };
  * off, and Delete / Enter are handled here, only for focus inside the graph.
  */
 const NO_KEYS = { deleteKeyCode: null, selectionKeyCode: null, multiSelectionKeyCode: null, panActivationKeyCode: null, zoomActivationKeyCode: null } as const;
-const FIT = { padding: 0.06, maxZoom: 1.1, duration: 200 } as const;
+/** Below this zoom the text is not readable: a bigger graph is shown from its top and panned. */
+const MIN_FIT_ZOOM = 0.5;
+const FIT = { padding: 0.06, maxZoom: 1.1, minZoom: MIN_FIT_ZOOM } as const;
 
 interface Props {
   graph: Graph;
   editable: boolean;
+  names: Names;
+}
+
+/** Where the nodes are: a key that changes when the layout moves them (atoms added, chained, reordered), not when one atom's flags change. */
+const layoutKey = (g: Graph) => g.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ');
+
+/** Badges by name and the taken edge's id, from the store's snapshot. */
+function useLive(graph: Graph): { badges: ReadonlyMap<string, AtomBadge>; taken?: string; complete: boolean } {
+  const snap = useStore((s) => s.snap);
+  const lay = useStore((s) => s.layout);
+  return useMemo(() => {
+    if (!snap || !lay) return { badges: new Map(), complete: true };
+    // The window still starts at the run's first event: an atom without a record there has not run.
+    const complete = snap.narration.length === 0 || snap.narration[0].event <= 1;
+    const names = lay.names.atoms;
+    const live = deriveLive(snap.narration, snap.threads, snap.events);
+    const badges = new Map<string, AtomBadge>();
+    for (const [addr, b] of live.badges) {
+      const name = names.get(addr);
+      if (name) badges.set(name, b);
+    }
+    const name = live.taken && names.get(live.taken.atom);
+    const node = name ? graph.nodes.find((n): n is AtomNodeType => n.type === 'atom' && n.id === name) : undefined;
+    return { badges, taken: node && live.taken ? takenEdgeId(node.data.name, live.taken.then) : undefined, complete };
+  }, [snap, lay, graph]);
 }
 
 type Side = 'top-left' | 'top-right';
@@ -45,25 +75,64 @@ function carrySelection<T extends { id: string; selected?: boolean }>(fresh: T[]
   return picked.size ? fresh.map((n) => (picked.has(n.id) ? { ...n, selected: true } : n)) : fresh;
 }
 
-function Canvas({ graph, editable }: Props) {
+function Canvas({ graph, editable, names }: Props) {
   const flowRef = useRef<HTMLDivElement>(null);
+  const [confirm, setConfirm] = useState<{ names: string[]; uses: Use[] } | null>(null);
   const [editing, setEditingState] = useState<{ name: string; side: Side } | null>(null);
   const setEditing = useCallback((name: string | null) => {
     setEditingState(name ? { name, side: sideAwayFrom(name, flowRef.current) } : null);
   }, []);
   const theme = useStore((s) => s.theme);
-  const { fitView } = useReactFlow();
-  const [shown, setShown] = useState(graph);
+  const { fitView, getViewport, setViewport } = useReactFlow();
+  const live = useLive(graph);
+  const [shown, setShown] = useState({ graph, taken: live.taken });
   const [nodes, setNodes] = useState<GraphNode[]>(graph.nodes);
   const [edges, setEdges] = useState<GraphEdge[]>(graph.edges);
-  if (shown !== graph) {
-    setShown(graph);
-    setNodes(carrySelection(graph.nodes, nodes));
-    setEdges(graph.edges);
+  if (shown.graph !== graph || shown.taken !== live.taken) {
+    setShown({ graph, taken: live.taken });
+    if (shown.graph !== graph) setNodes(carrySelection(graph.nodes, nodes));
+    const taken = (e: GraphEdge): GraphEdge =>
+      e.id === live.taken
+        ? { ...e, className: `${e.className ?? ''} is-taken`, zIndex: 2, markerEnd: typeof e.markerEnd === 'object' ? { ...e.markerEnd, color: 'var(--ok)' } : e.markerEnd }
+        : e;
+    setEdges(carrySelection(graph.edges.map(taken), edges));
   }
+
+  // Fit the graph to the pane; one too big to read at MIN_FIT_ZOOM is shown from its top left, to pan from there.
+  const fit = useCallback(() => {
+    const el = flowRef.current;
+    void fitView(FIT).then(() => {
+      const { zoom } = getViewport();
+      if (!el || zoom > MIN_FIT_ZOOM + 1e-3) return;
+      const b = getNodesBounds(graph.nodes);
+      const free = el.clientWidth - b.width * zoom;
+      void setViewport({ x: (free > 0 ? free / 2 : 16) - b.x * zoom, y: 16 - b.y * zoom, zoom });
+    });
+  }, [fitView, getViewport, setViewport, graph]);
+  const key = layoutKey(graph);
   useEffect(() => {
-    void fitView(FIT);
-  }, [graph, fitView]);
+    fit();
+    // Re-fit when the layout moves nodes, not on every edit of one atom.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  useEffect(() => {
+    const el = flowRef.current;
+    if (!el) return;
+    let frame = 0;
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const seen = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    });
+    seen.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      seen.disconnect();
+    };
+  }, [fit]);
 
   // Removals go through the text; the graph follows the program that results.
   const onNodesChange = useCallback(
@@ -74,34 +143,68 @@ function Canvas({ graph, editable }: Props) {
     (changes: EdgeChange<GraphEdge>[]) => setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es)),
     [],
   );
-  const onDelete = useCallback(
-    (gone: GraphNode[], cut: GraphEdge[]) => {
-      const atoms = gone.filter((n) => n.type === 'atom').map((n) => n.id);
-      if (atoms.length) {
-        deleteAtoms(atoms);
-        if (editing && atoms.includes(editing.name)) setEditing(null);
-        return;
-      }
-      clearNext(cut.filter((e) => e.data?.kind === 'next' || e.data?.kind === 'back').map((e) => e.source));
+  /** Deletes the atoms, asking first when the driver or other atoms use them. */
+  const removeAtoms = useCallback(
+    (atoms: string[]) => {
+      const uses = usesOf(atoms);
+      if (uses.length) return setConfirm({ names: atoms, uses });
+      deleteAtoms(atoms, false);
+      if (editing && atoms.includes(editing.name)) setEditing(null);
     },
     [editing, setEditing],
   );
-  const onConnect = useCallback((c: Connection) => {
-    if (c.sourceHandle !== 'next') return;
-    connectNext(c.source, c.target.startsWith('end:') ? undefined : c.target);
-  }, []);
-  const isValidConnection: IsValidConnection = useCallback(
-    (c) => editable && c.sourceHandle === 'next' && (c.targetHandle === 'in' || c.targetHandle === null) && !c.target.startsWith('past:'),
-    [editable],
+  const onConfirm = (choice: 'with-uses' | 'atom-only' | 'cancel') => {
+    const asked = confirm;
+    setConfirm(null);
+    if (!asked || choice === 'cancel') return flowRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(asked?.names[0] ?? '')}"]`)?.focus();
+    deleteAtoms(asked.names, choice === 'with-uses');
+    if (editing && asked.names.includes(editing.name)) setEditing(null);
+  };
+  const onDelete = useCallback(
+    (gone: GraphNode[], cut: GraphEdge[]) => {
+      const atoms = gone.filter((n) => n.type === 'atom').map((n) => n.id);
+      if (atoms.length) return removeAtoms(atoms);
+      clearNext(cut.filter((e) => e.data?.kind === 'next' || e.data?.kind === 'back').map((e) => e.source));
+    },
+    [removeAtoms],
   );
+  const isAtom = useCallback((id: string) => graph.nodes.some((n) => n.type === 'atom' && n.id === id), [graph]);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.sourceHandle !== 'next') return;
+      if (c.target.startsWith('end:')) connectNext(c.source, undefined);
+      else if (isAtom(c.target)) connectNext(c.source, c.target);
+    },
+    [isAtom],
+  );
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) => editable && (c.sourceHandle === 'next' || c.sourceHandle === 'loop-out') && (c.targetHandle === 'in' || c.targetHandle === 'loop-in' || c.targetHandle === null) && (isAtom(c.target) || c.target === `end:${c.source}`),
+    [editable, isAtom],
+  );
+  // Reconnect: drag a next edge's arrow head to another atom; dropped on nothing, the next is cleared.
+  const reconnected = useRef(false);
+  const onReconnectStart = useCallback(() => {
+    reconnected.current = false;
+  }, []);
+  const onReconnect = useCallback(
+    (old: GraphEdge, c: Connection) => {
+      if (!isAtom(c.target)) return;
+      reconnected.current = true;
+      connectNext(old.source, c.target);
+    },
+    [isAtom],
+  );
+  const onReconnectEnd = useCallback((_: unknown, old: GraphEdge) => {
+    if (!reconnected.current) clearNext([old.source]);
+  }, []);
 
   const actions = useMemo<GraphActions>(
-    () => ({ edit: (name) => setEditing(name), remove: (name) => deleteAtoms([name]), editable, editing: editing?.name ?? null }),
-    [editable, editing, setEditing],
+    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, badges: live.badges, complete: live.complete }),
+    [editable, editing, setEditing, removeAtoms, live.badges, live.complete],
   );
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (!editable || target.closest('input, select, textarea, button, .atom-editor')) return;
+    if (!editable || target.closest('input, select, textarea, button, .atom-editor, .delete-confirm')) return;
     const el = target.closest<HTMLElement>('.react-flow__node-atom');
     if (e.key === 'Enter' && el?.dataset.id && e.target === el) {
       e.preventDefault();
@@ -125,12 +228,18 @@ function Canvas({ graph, editable }: Props) {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           isValidConnection={isValidConnection}
+          onReconnectStart={onReconnectStart}
+          onReconnect={onReconnect}
+          onReconnectEnd={onReconnectEnd}
+          connectionRadius={40}
+          // Panning while a handle is dragged near the pane's edge moves the drop target away; the user zooms or pans instead.
+          autoPanOnConnect={false}
           onNodeDoubleClick={(_, n) => n.type === 'atom' && editable && setEditing(n.id)}
           colorMode={theme}
           {...NO_KEYS}
           zoomOnDoubleClick={false}
           nodesConnectable={editable}
-          minZoom={0.25}
+          minZoom={0.2}
           maxZoom={2}
           fitView
           fitViewOptions={FIT}
@@ -139,8 +248,13 @@ function Canvas({ graph, editable }: Props) {
           <Background gap={22} size={1.5} />
           <Controls showInteractive={false} position="bottom-right" />
           {editAtom?.type === 'atom' && (
-            <Panel position={editing?.side ?? 'top-right'}>
-              <AtomEditor atom={editAtom.data} onClose={() => setEditing(null)} />
+            <Panel position={editing?.side ?? 'top-right'} className="atom-editor-panel">
+              <AtomEditor atom={editAtom.data} names={names} onClose={() => setEditing(null)} />
+            </Panel>
+          )}
+          {confirm && (
+            <Panel position="top-left" className="delete-confirm-panel">
+              <DeleteConfirm names={confirm.names} uses={confirm.uses} onChoose={onConfirm} />
             </Panel>
           )}
         </ReactFlow>

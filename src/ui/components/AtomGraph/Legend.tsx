@@ -7,6 +7,7 @@ export function Legend() {
       <li><span className="swatch stop" />on stop: end</li>
       <li><span className="swatch loop" />loop (next back)</li>
       <li><span className="swatch data" />data (ret → arg)</li>
+      <li title="The edge the walk took after the newest atom completion in the trace"><span className="swatch taken" />taken last</li>
     </ul>
   );
 }

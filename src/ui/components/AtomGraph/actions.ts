@@ -1,34 +1,41 @@
-// Graph edits reach the program text here: the edit runs on the newest text
-// (parsed again, so nothing typed in the last moment is lost), is printed in
-// canonical form and replaces the text through the editor's undo stack.
-import type { Program } from '../../lang/ast.ts';
-import { parse } from '../../lang/parse.ts';
-import { print } from '../../lang/print.ts';
-import { currentSource, replaceSource } from '../../editing.ts';
-import * as E from './edits.ts';
+// Graph edits reach the program text here: each runs on the newest text (the
+// editor's, so nothing typed in the last moment is lost), touches only the
+// lines of the declarations it changes, and lands as one step of the editor's
+// undo stack. The text may have errors elsewhere: the atoms that parse can
+// still be edited.
+import { currentSource, editSource } from '../../editing.ts';
+import type { AtomChange } from './edits.ts';
+import * as T from './textedits.ts';
 
-/** Applies `edit` to the program in the editor; false when that text has errors (the pane says so). */
-export function editProgram(edit: (p: Program) => Program): boolean {
-  const { program, diagnostics } = parse(currentSource());
-  if (diagnostics.some((d) => d.severity === 'error')) return false;
-  replaceSource(print(edit(program)));
+function apply(edits: readonly T.TextEdit[] | null): boolean {
+  if (!edits) return false;
+  editSource(edits);
   return true;
 }
 
-export const connectNext = (from: string, to: string | undefined) => editProgram((p) => E.setNext(p, from, to));
-export const deleteAtoms = (names: readonly string[]) => names.length > 0 && editProgram((p) => E.deleteAtoms(p, names));
-export const clearNext = (names: readonly string[]) =>
-  names.length > 0 && editProgram((p) => names.reduce((q, n) => E.setNext(q, n, undefined), p));
+export const connectNext = (from: string, to: string | undefined) => apply(T.setNextEdits(currentSource(), from, to));
+export const clearNext = (names: readonly string[]) => {
+  const src = currentSource();
+  // One atom line each: the edits never overlap, so they go in as one step.
+  return apply(names.flatMap((n) => T.setNextEdits(src, n, undefined) ?? []));
+};
 
-export function addAtom(): string | undefined {
-  let added: string | undefined;
-  editProgram((p) => {
-    const r = E.addAtom(p);
-    added = r.name;
-    return r.program;
-  });
-  return added;
+/** Deletes the atoms; with `uses`, also the `next`s and statements that name them. */
+export const deleteAtoms = (names: readonly string[], uses: boolean) =>
+  names.length > 0 && apply(T.deleteAtomsEdits(currentSource(), names, uses));
+
+export const usesOf = (names: readonly string[]) => T.usesOf(currentSource(), names);
+
+export function addAtom(): string {
+  const { edits, name } = T.addAtomEdits(currentSource());
+  apply(edits);
+  return name;
 }
 
-export const updateAtom = (name: string, change: { syscall?: string; flags?: readonly string[] }) =>
-  editProgram((p) => E.updateAtom(p, name, change));
+export const updateAtom = (name: string, change: AtomChange) => apply(T.changeAtomEdits(currentSource(), name, change));
+
+/** Changes the atom and declares `var newVar = 0` in the same undo step. */
+export const updateAtomWithNewVar = (name: string, change: AtomChange, newVar: string) =>
+  apply(T.changeAtomWithNewVar(currentSource(), name, change, newVar));
+
+export const moveAtom = (name: string, dir: -1 | 1) => apply(T.moveAtomEdits(currentSource(), name, dir));

@@ -1,14 +1,20 @@
 import { createContext } from 'react';
+import type { AtomBadge } from './live.ts';
 
-/** What a node's own buttons can ask of the graph. */
+/** What a node's own buttons can ask of the graph, and what the run says about each atom. */
 export interface GraphActions {
   /** Opens the inline editor for the atom. */
   edit(name: string): void;
+  /** Deletes the atom, first asking when something uses it. */
   remove(name: string): void;
-  /** False while the program text has errors: edits are off then. */
+  /** False when no atom can be edited (nothing parses). */
   editable: boolean;
   /** The atom the inline editor is open for. */
   editing: string | null;
+  /** Badges by atom name, at the current event. */
+  badges: ReadonlyMap<string, AtomBadge>;
+  /** The trace window reaches back to the run's start (so an atom without a badge has not run). */
+  complete: boolean;
 }
 
-export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null });
+export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, badges: new Map(), complete: true });

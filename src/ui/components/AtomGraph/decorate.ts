@@ -25,6 +25,8 @@ export function decorate(g: Graph): Graph {
       markerEnd: arrow(kind),
       selectable: editable,
       focusable: editable,
+      // Only a next can be dragged to another atom (or off, to clear it); the rest follow from flags and order.
+      reconnectable: editable && e.target !== 'more:atoms' ? 'target' : false,
       labelShowBg: true,
       labelBgPadding: [6, 3],
       labelBgBorderRadius: 4,
@@ -32,5 +34,5 @@ export function decorate(g: Graph): Graph {
       ariaLabel: kind === 'data' ? `${e.source} feeds ${e.label} to ${e.target}` : `${e.source} ${e.label ?? 'then'} ${e.target}`,
     };
   });
-  return { nodes: g.nodes, edges };
+  return { ...g, edges };
 }

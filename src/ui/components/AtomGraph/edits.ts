@@ -1,40 +1,12 @@
-// Graph edits as pure Program -> Program functions. Each returns a new
-// program (the input is never changed); actions.ts prints it and hands the
-// text to the editor, so the edit is one step of Monaco's undo stack.
+// Graph edits on the AST: what one atom declaration becomes, and the helpers
+// (fresh names, flag order) the text edits in textedits.ts use. Pure: the
+// input is never changed.
 import { atoms, type AtomDecl, type Ident, type Item, type Program, type Span } from '../../lang/ast.ts';
 import { FLAG_ORDER } from '../../lang/names.ts';
 import { syscallByName } from '../../../engine-wasm/host/syscalls.ts';
 
 const NO_SPAN: Span = { line: 0, col: 0, endLine: 0, endCol: 0 };
 const ident = (name: string): Ident => ({ name, span: NO_SPAN });
-
-/** The atom without its `next` clause. */
-function withoutNext(a: AtomDecl): AtomDecl {
-  const copy = { ...a };
-  delete (copy as { next?: Ident }).next;
-  return copy;
-}
-
-function mapAtoms(program: Program, fn: (a: AtomDecl) => AtomDecl): Program {
-  return { ...program, items: program.items.map((i) => (i.kind === 'atom' ? fn(i) : i)) };
-}
-
-/** Sets `from`'s next to `to` (replacing the old one); `to` undefined clears it. */
-export function setNext(program: Program, from: string, to: string | undefined): Program {
-  return mapAtoms(program, (a) => {
-    if (a.name.name !== from) return a;
-    return to === undefined ? withoutNext(a) : { ...a, next: ident(to) };
-  });
-}
-
-/** Removes the atoms and every `next` that pointed at one of them. */
-export function deleteAtoms(program: Program, names: readonly string[]): Program {
-  const gone = new Set(names);
-  const items = program.items.filter((i) => !(i.kind === 'atom' && gone.has(i.name.name)));
-  return mapAtoms({ ...program, items }, (a) => {
-    return a.next && gone.has(a.next.name) ? withoutNext(a) : a;
-  });
-}
 
 function declaredNames(items: readonly Item[]): Set<string> {
   const out = new Set<string>();
@@ -50,45 +22,40 @@ export function freshAtomName(program: Program): string {
   return `a${n}`;
 }
 
-/** Adds `atom aN = getpid()` after the last atom (after the last declaration when there is none). */
-export function addAtom(program: Program): { program: Program; name: string } {
-  const name = freshAtomName(program);
-  const atom: AtomDecl = {
-    kind: 'atom', name: ident(name), syscall: ident('getpid'), args: [], flags: [],
-    leading: [], blankBefore: false, span: NO_SPAN,
-  };
-  let at = -1;
-  program.items.forEach((i, k) => {
-    if (i.kind === 'atom') at = k;
-  });
-  if (at < 0) program.items.forEach((i, k) => {
-    if (i.kind === 'ring' || i.kind === 'var' || i.kind === 'buffer') at = k;
-  });
-  const items = [...program.items.slice(0, at + 1), atom, ...program.items.slice(at + 1)];
-  return { program: { ...program, items }, name };
-}
-
 /** Flags in ascending bit order, without duplicates or unknown names. */
 export function sortFlags(flags: readonly string[]): string[] {
   return FLAG_ORDER.filter((f) => flags.includes(f));
 }
 
+/** What the node editor can change in one atom; `null` removes a clause. */
+export interface AtomChange {
+  readonly syscall?: string;
+  readonly flags?: readonly string[];
+  /** Var names passed by address, in order (the list ends at the first missing one). */
+  readonly args?: readonly string[];
+  readonly ret?: string | null;
+  readonly next?: string | null;
+}
+
 /**
- * Changes an atom's syscall and flags. Arguments beyond the new syscall's
- * parameter count are dropped, so the program stays valid.
+ * Changes an atom's syscall, flags, arguments, ret and next. Arguments beyond
+ * the syscall's parameter count are dropped, so the program stays valid.
  */
-export function updateAtom(program: Program, name: string, change: { syscall?: string; flags?: readonly string[] }): Program {
-  return mapAtoms(program, (a) => {
-    if (a.name.name !== name) return a;
-    const syscall = change.syscall ?? a.syscall.name;
-    const max = syscallByName(syscall)?.params.length ?? a.args.length;
-    return {
-      ...a,
-      syscall: syscall === a.syscall.name ? a.syscall : ident(syscall),
-      args: a.args.length > max ? a.args.slice(0, max) : a.args,
-      flags: change.flags ? sortFlags(change.flags).map(ident) : a.flags,
-    };
-  });
+export function changeAtom(a: AtomDecl, change: AtomChange): AtomDecl {
+  const syscall = change.syscall ?? a.syscall.name;
+  const args = change.args ? change.args.map(ident) : a.args;
+  const max = syscallByName(syscall)?.params.length ?? args.length;
+  const out: AtomDecl = {
+    ...a,
+    syscall: syscall === a.syscall.name ? a.syscall : ident(syscall),
+    args: args.length > max ? args.slice(0, max) : args,
+    flags: change.flags ? sortFlags(change.flags).map(ident) : a.flags,
+    ...(change.ret ? { ret: ident(change.ret) } : {}),
+    ...(change.next ? { next: ident(change.next) } : {}),
+  };
+  if (change.ret === null) delete (out as { ret?: Ident }).ret;
+  if (change.next === null) delete (out as { next?: Ident }).next;
+  return out;
 }
 
 export function findAtom(program: Program, name: string): AtomDecl | undefined {

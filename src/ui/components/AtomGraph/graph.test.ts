@@ -1,7 +1,33 @@
 import { describe, expect, it, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from '../../lang/parse.ts';
-import { atomHeight, buildGraph, CALL_INDENT, callRows, flagLabel, layoutGraph, type AtomNode } from './graph.ts';
+import * as F from '../../../engine-wasm/abi/flags.ts';
+import {
+  atomHeight, buildGraph, CALL_INDENT, callRows, DAGRE_MAX_ATOMS, FLAG_NAMES, flagLabel, flagTone, layoutGraph, MAX_DRAWN_ATOMS,
+  SKIP_FLAG, STOP_FLAGS, stopsOn, type AtomNode, type Graph, type GraphNode,
+} from './graph.ts';
+
+/** A node's rectangle as drawn (end markers 88 x 28). */
+const rect = (n: GraphNode) => ({ x: n.position.x, y: n.position.y, w: n.type === 'atom' ? 240 : 88, h: n.type === 'atom' ? atomHeight(n.data) : 28 });
+/** Pairs of nodes whose rectangles overlap (touching edges do not count). */
+function overlaps(g: Graph): string[] {
+  const out: string[] = [];
+  const rs = g.nodes.map((n) => ({ id: n.id, ...rect(n) }));
+  for (let i = 0; i < rs.length; i++) {
+    for (let j = i + 1; j < rs.length; j++) {
+      const a = rs[i];
+      const b = rs[j];
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) out.push(`${a.id}/${b.id}`);
+    }
+  }
+  return out;
+}
+/** A chain of `n` atoms: each getpid atom's next is the one written after it. */
+const chain = (n: number) => {
+  const lines = [];
+  for (let i = 0; i < n; i++) lines.push(`atom c${i} = getpid()${i + 1 < n ? ` next c${i + 1}` : ''}`);
+  return lines.join('\n') + '\n';
+};
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8');
 const program = (text: string) => {
@@ -58,12 +84,78 @@ describe('layoutGraph', () => {
   });
 
   it('every program of the examples lays out without overlapping nodes', () => {
-    for (const name of ['hello', 'cold-read', 'read-loop', 'pipe', 'fio-batch']) {
+    for (const name of ['hello', 'cold-read', 'read-loop', 'pipe', 'fio-batch', 'full-ring', 'parallel-reads', 'sync-vs-async']) {
       const g = layoutGraph(buildGraph(program(example(name))));
       for (const n of g.nodes) expect(Number.isFinite(n.position.x) && Number.isFinite(n.position.y)).toBe(true);
-      const ys = new Set(g.nodes.map((n) => `${n.position.x},${n.position.y}`));
-      expect(ys.size).toBe(g.nodes.length);
+      expect(overlaps(g), name).toEqual([]);
     }
+  });
+
+  it('the overlap check sees two rectangles that overlap without sharing a corner', () => {
+    const g = layoutGraph(buildGraph(program(example('cold-read'))));
+    const [a, b] = g.nodes.filter((n) => n.type === 'atom');
+    // b moved 100px right and 20px down of a: corners differ, the boxes overlap.
+    const moved = { ...g, nodes: g.nodes.map((n) => (n === b ? { ...n, position: { x: a.position.x + 100, y: a.position.y + 20 } } : n)) };
+    expect(overlaps(moved)).toContain(`${a.id}/${b.id}`);
+    const apart = { ...g, nodes: g.nodes.map((n) => (n === b ? { ...n, position: { x: a.position.x + 240, y: a.position.y } } : n)) };
+    expect(overlaps(apart).filter((p) => p.includes(`${a.id}/`) && p.includes(b.id))).toEqual([]);
+  });
+});
+
+describe('big programs', () => {
+  for (const n of [2000, 3800]) {
+    it(`a ${n}-atom chain builds and lays out without overflowing the stack, drawing the first ${MAX_DRAWN_ATOMS}`, () => {
+      const g = layoutGraph(buildGraph(program(chain(n))));
+      const atoms = g.nodes.filter((x) => x.type === 'atom');
+      expect(atoms).toHaveLength(MAX_DRAWN_ATOMS);
+      expect(g.hidden).toBe(n - MAX_DRAWN_ATOMS);
+      expect(g.simple).toBe(true);
+      expect(atoms.map((x) => x.id).slice(0, 3)).toEqual(['c0', 'c1', 'c2']);
+      // The last drawn atom's next leads to the summary node.
+      const more = g.edges.find((e) => e.source === `c${MAX_DRAWN_ATOMS - 1}`);
+      expect(more).toMatchObject({ target: 'more:atoms', label: `next: c${MAX_DRAWN_ATOMS}` });
+      expect(g.nodes.find((x) => x.id === 'more:atoms')?.data).toMatchObject({ kind: 'more', label: `${(n - MAX_DRAWN_ATOMS).toLocaleString('en-US')} more atoms` });
+      for (const x of g.nodes) expect(Number.isFinite(x.position.x) && Number.isFinite(x.position.y)).toBe(true);
+      expect(overlaps(g)).toEqual([]);
+    });
+  }
+
+  it('a loop over many atoms in the grid: the back edge runs right of its column, nothing overlaps', () => {
+    const text = chain(DAGRE_MAX_ATOMS + 10).replace(/atom c69 = getpid\(\)\n/, 'atom c69 = getpid() next c0\n');
+    const g = layoutGraph(buildGraph(program(text)));
+    expect(g.simple).toBe(true);
+    expect(g.hidden).toBeUndefined();
+    expect(g.edges.find((e) => e.id === 'next:c69')?.data?.railX).toBeGreaterThan(240);
+    expect(overlaps(g)).toEqual([]);
+  });
+
+  it(`${DAGRE_MAX_ATOMS} atoms still get the layered layout`, () => {
+    const g = layoutGraph(buildGraph(program(chain(DAGRE_MAX_ATOMS))));
+    expect(g.simple).toBeUndefined();
+    expect(overlaps(g)).toEqual([]);
+  });
+});
+
+describe('flag tables follow the ABI values', () => {
+  it('names come from the SYSLET_* values, not from their order', () => {
+    expect(FLAG_NAMES.get(F.SYSLET_SKIP_TO_NEXT_ON_STOP)).toBe('SYSLET_SKIP_TO_NEXT_ON_STOP');
+    expect(FLAG_NAMES.get(F.SYSLET_STOP_MASK)).toBeUndefined();
+    expect(SKIP_FLAG).toBe('SYSLET_SKIP_TO_NEXT_ON_STOP');
+    expect(STOP_FLAGS).toEqual(['SYSLET_STOP_ON_NONZERO', 'SYSLET_STOP_ON_ZERO', 'SYSLET_STOP_ON_NEGATIVE', 'SYSLET_STOP_ON_NON_POSITIVE']);
+    expect(flagTone('SYSLET_STOP_ON_ZERO')).toBe('stop');
+    expect(flagTone('SYSLET_NO_COMPLETE')).toBe('quiet');
+    expect(flagTone('SYSLET_ASYNC')).toBe('mode');
+    expect(flagTone(SKIP_FLAG)).toBe('skip');
+  });
+
+  it('stopsOn applies each stop condition to the signed result', () => {
+    expect(stopsOn(['SYSLET_STOP_ON_NON_POSITIVE'], 0)).toBe(true);
+    expect(stopsOn(['SYSLET_STOP_ON_NON_POSITIVE'], 4096)).toBe(false);
+    expect(stopsOn(['SYSLET_STOP_ON_NEGATIVE'], -2)).toBe(true);
+    expect(stopsOn(['SYSLET_STOP_ON_NEGATIVE'], 0)).toBe(false);
+    expect(stopsOn(['SYSLET_STOP_ON_ZERO'], 0)).toBe(true);
+    expect(stopsOn(['SYSLET_STOP_ON_NONZERO'], 0)).toBe(false);
+    expect(stopsOn(['SYSLET_NONZERO_TYPO', 'SYSLET_ASYNC'], 5)).toBe(false);
   });
 });
 

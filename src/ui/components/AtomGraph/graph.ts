@@ -5,9 +5,34 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import { atoms, type AtomDecl, type Program } from '../../lang/ast.ts';
 import { syscallByName } from '../../../engine-wasm/host/syscalls.ts';
+import * as F from '../../../engine-wasm/abi/flags.ts';
 
-export const STOP_FLAGS = ['SYSLET_STOP_ON_NONZERO', 'SYSLET_STOP_ON_ZERO', 'SYSLET_STOP_ON_NEGATIVE', 'SYSLET_STOP_ON_NON_POSITIVE'];
-export const SKIP_FLAG = 'SYSLET_SKIP_TO_NEXT_ON_STOP';
+/** Flag name by its SYSLET_* value (the ABI's, so a renumbered flag keeps its name). */
+export const FLAG_NAMES: ReadonlyMap<number, string> = new Map(
+  Object.entries(F as Record<string, number>)
+    .filter(([n, v]) => n.startsWith('SYSLET_') && v !== F.SYSLET_STOP_MASK)
+    .map(([n, v]) => [v, n]),
+);
+/** The flag's value, or undefined for an unknown name. */
+export function flagValue(name: string): number | undefined {
+  for (const [v, n] of FLAG_NAMES) if (n === name) return v;
+  return undefined;
+}
+/** The stop flags: the ones inside SYSLET_STOP_MASK, in bit order. */
+export const STOP_FLAGS: readonly string[] = [...FLAG_NAMES].filter(([v]) => (v & F.SYSLET_STOP_MASK) !== 0).sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+export const SKIP_FLAG = FLAG_NAMES.get(F.SYSLET_SKIP_TO_NEXT_ON_STOP)!;
+
+/** Whether an atom with these flags stops the syslet on result `r` (the kernel's step 5 of a walk). */
+export function stopsOn(flags: readonly string[], r: number): boolean {
+  let bits = 0;
+  for (const f of flags) bits |= flagValue(f) ?? 0;
+  return (
+    ((bits & F.SYSLET_STOP_ON_NONZERO) !== 0 && r !== 0) ||
+    ((bits & F.SYSLET_STOP_ON_ZERO) !== 0 && r === 0) ||
+    ((bits & F.SYSLET_STOP_ON_NEGATIVE) !== 0 && r < 0) ||
+    ((bits & F.SYSLET_STOP_ON_NON_POSITIVE) !== 0 && r <= 0)
+  );
+}
 
 /** Sizes shared with graph.css: a node is NODE_W wide; its height grows with its rows. */
 export const NODE_W = 240;
@@ -36,7 +61,7 @@ export interface AtomNodeData extends Record<string, unknown> {
   readonly index: number;
 }
 
-export type EndKind = 'end' | 'past';
+export type EndKind = 'end' | 'past' | 'more';
 export interface EndNodeData extends Record<string, unknown> {
   readonly kind: EndKind;
   readonly label: string;
@@ -57,18 +82,28 @@ export type GraphEdge = Edge<GraphEdgeData>;
 export interface Graph {
   readonly nodes: GraphNode[];
   readonly edges: GraphEdge[];
+  /** Atoms of the program not drawn (past MAX_DRAWN_ATOMS in memory order). */
+  readonly hidden?: number;
+  /** True when the graph was too big for the layered layout and got the simple grid. */
+  readonly simple?: boolean;
 }
+
+/** Up to this many atoms dagre lays out the graph; more get a simple grid (dagre recurses per node). */
+export const DAGRE_MAX_ATOMS = 60;
+/** Atoms drawn at most; the rest are summed up in one node (nobody reads thousands of nodes). */
+export const MAX_DRAWN_ATOMS = 200;
 
 /** Short names for chips: SYSLET_STOP_ON_NON_POSITIVE -> STOP_ON_NON_POSITIVE, the skip flag -> SKIP. */
 export function flagLabel(flag: string): string {
-  if (flag === SKIP_FLAG) return 'SKIP';
+  if (flagValue(flag) === F.SYSLET_SKIP_TO_NEXT_ON_STOP) return 'SKIP';
   return flag.startsWith('SYSLET_') ? flag.slice('SYSLET_'.length) : flag;
 }
 
 export function flagTone(flag: string): 'stop' | 'skip' | 'mode' | 'quiet' {
-  if (STOP_FLAGS.includes(flag)) return 'stop';
-  if (flag === SKIP_FLAG) return 'skip';
-  if (flag === 'SYSLET_NO_COMPLETE') return 'quiet';
+  const v = flagValue(flag) ?? 0;
+  if ((v & F.SYSLET_STOP_MASK) !== 0) return 'stop';
+  if (v === F.SYSLET_SKIP_TO_NEXT_ON_STOP) return 'skip';
+  if (v === F.SYSLET_NO_COMPLETE) return 'quiet';
   return 'mode';
 }
 
@@ -122,15 +157,23 @@ export function atomHeight(a: Pick<AtomNodeData, 'flags' | 'syscall' | 'args'>):
 const stops = (a: AtomDecl) => a.flags.some((f) => STOP_FLAGS.includes(f.name));
 const skips = (a: AtomDecl) => a.flags.some((f) => f.name === SKIP_FLAG);
 
-/** Nodes and edges without positions; `layoutGraph` places them. */
-export function buildGraph(program: Program): Graph {
-  const list = atoms(program);
-  const index = new Map(list.map((a, i) => [a.name.name, i]));
+/** Nodes and edges without positions; `layoutGraph` places them. Linear in the program's size. */
+export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph {
+  // With errors in the text a name can be declared twice: the first declaration is the node.
+  const seen = new Set<string>();
+  const all = atoms(program).filter((a) => !seen.has(a.name.name) && !!seen.add(a.name.name));
+  const list = all.length > maxAtoms ? all.slice(0, maxAtoms) : all;
+  const hidden = all.length - list.length;
+  const index = new Map(all.map((a, i) => [a.name.name, i]));
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  const ends = new Set<string>();
   const end = (id: string, kind: EndKind, label: string) => {
-    if (!nodes.some((n) => n.id === id)) nodes.push({ id, type: 'end', position: { x: 0, y: 0 }, data: { kind, label }, deletable: false, connectable: false });
+    if (ends.has(id)) return;
+    ends.add(id);
+    nodes.push({ id, type: 'end', position: { x: 0, y: 0 }, data: { kind, label }, deletable: false, connectable: false });
   };
+  const MORE = 'more:atoms';
   list.forEach((a, i) => {
     const name = a.name.name;
     const params = syscallByName(a.syscall.name)?.params ?? [];
@@ -146,9 +189,13 @@ export function buildGraph(program: Program): Graph {
     };
     nodes.push({ id: name, type: 'atom', position: { x: 0, y: 0 }, data });
 
-    const target = a.next && index.has(a.next.name) ? a.next.name : undefined;
-    if (target !== undefined) {
-      const back = (index.get(target) ?? 0) <= i;
+    const at = a.next ? index.get(a.next.name) : undefined;
+    if (at !== undefined && at >= list.length) {
+      end(MORE, 'more', `${hidden.toLocaleString('en-US')} more atoms`);
+      edges.push({ id: `next:${name}`, source: name, sourceHandle: 'next', target: MORE, targetHandle: 'in', deletable: false, label: `next: ${a.next!.name}`, data: { kind: 'next' } });
+    } else if (at !== undefined) {
+      const target = a.next!.name;
+      const back = at <= i;
       edges.push(back
         ? { id: `next:${name}`, source: name, sourceHandle: 'loop-out', target, targetHandle: 'loop-in', type: 'loop', label: target === name ? 'next: itself' : 'next: back', data: { kind: 'back' } }
         : { id: `next:${name}`, source: name, sourceHandle: 'next', target, targetHandle: 'in', data: { kind: 'next' } });
@@ -157,24 +204,31 @@ export function buildGraph(program: Program): Graph {
       edges.push({ id: `done:${name}`, source: name, sourceHandle: 'next', target: `end:${name}`, targetHandle: 'in', deletable: false, data: { kind: 'done' } });
     }
     if (stops(a) && skips(a)) {
-      const after = list[i + 1]?.name.name;
-      const to = after ?? `past:${name}`;
+      const after = all[i + 1]?.name.name;
+      let to = after ?? `past:${name}`;
       if (!after) end(to, 'past', 'past the last atom!');
+      else if (i + 1 >= list.length) {
+        to = MORE;
+        end(MORE, 'more', `${hidden.toLocaleString('en-US')} more atoms`);
+      }
       edges.push({ id: `skip:${name}`, source: name, sourceHandle: 'skip', target: to, targetHandle: 'in', deletable: false, label: 'on stop: skip', data: { kind: 'skip' } });
     } else if (stops(a)) {
       end(`end:${name}`, 'end', 'end');
       edges.push({ id: `stop:${name}`, source: name, sourceHandle: 'skip', target: `end:${name}`, targetHandle: 'in', deletable: false, label: 'on stop: end', data: { kind: 'stop' } });
     }
   });
+  // Data flow: the atoms that pass a var by address read what an atom's `ret` stored there.
+  const readers = new Map<string, AtomDecl[]>();
+  for (const b of list) for (const x of new Set(b.args.map((y) => y.name))) readers.set(x, [...(readers.get(x) ?? []), b]);
   for (const a of list) {
     if (!a.ret) continue;
     const v = a.ret.name;
-    for (const b of list) {
-      if (b === a || !b.args.some((x) => x.name === v)) continue;
+    for (const b of readers.get(v) ?? []) {
+      if (b === a) continue;
       edges.push({ id: `data:${a.name.name}:${b.name.name}:${v}`, source: a.name.name, sourceHandle: 'data-out', target: b.name.name, targetHandle: 'data-in', deletable: false, label: v, data: { kind: 'data' } });
     }
   }
-  return { nodes, edges };
+  return hidden > 0 ? { nodes, edges, hidden } : { nodes, edges };
 }
 
 const PACK_GAP = 44;
@@ -186,11 +240,15 @@ const PACK_GAP = 44;
  */
 function packComponents(nodes: GraphNode[], links: readonly (readonly [string, string])[]): GraphNode[] {
   const parent = new Map(nodes.map((n) => [n.id, n.id]));
+  // Iterative, with path compression: a long chain must not overflow the stack.
   const find = (x: string): string => {
-    const p = parent.get(x) ?? x;
-    if (p === x) return x;
-    const r = find(p);
-    parent.set(x, r);
+    let r = x;
+    while ((parent.get(r) ?? r) !== r) r = parent.get(r)!;
+    for (let y = x; y !== r; ) {
+      const up = parent.get(y)!;
+      parent.set(y, r);
+      y = up;
+    }
     return r;
   };
   for (const [a, b] of links) parent.set(find(a), find(b));
@@ -202,14 +260,19 @@ function packComponents(nodes: GraphNode[], links: readonly (readonly [string, s
   }
   if (groups.size < 3) return nodes;
   const parts = [...groups.values()].map((ns) => {
-    const left = Math.min(...ns.map((n) => n.position.x));
-    const top = Math.min(...ns.map((n) => n.position.y));
-    const right = Math.max(...ns.map((n) => n.position.x + size(n).width));
-    const bottom = Math.max(...ns.map((n) => n.position.y + size(n).height));
+    let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+    for (const n of ns) {
+      const s = size(n);
+      left = Math.min(left, n.position.x);
+      top = Math.min(top, n.position.y);
+      right = Math.max(right, n.position.x + s.width);
+      bottom = Math.max(bottom, n.position.y + s.height);
+    }
     return { ns, left, top, width: right - left, height: bottom - top };
   });
   parts.sort((a, b) => a.left - b.left);
-  const rowWidth = Math.max(2 * NODE_W + PACK_GAP, ...parts.map((c) => c.width));
+  let rowWidth = 2 * NODE_W + PACK_GAP;
+  for (const c of parts) rowWidth = Math.max(rowWidth, c.width);
   const moved = new Map<string, { x: number; y: number }>();
   let x = 0;
   let y = 0;
@@ -230,11 +293,30 @@ function packComponents(nodes: GraphNode[], links: readonly (readonly [string, s
 const size = (n: GraphNode) => (n.type === 'atom' ? { width: NODE_W, height: atomHeight(n.data) } : { width: END_W, height: END_H });
 
 /**
- * Positions from dagre, top to bottom. Only edges that go forward in memory
- * order rank the nodes, so a chain reads downwards and loops stand out as
- * back edges drawn on a rail right of everything they pass.
+ * Positions for a graph too big for dagre: atoms in memory order down columns
+ * (reading order), each end marker right of its atom, the "more atoms" node
+ * under the last one. Deterministic and linear.
  */
-export function layoutGraph(g: Graph): Graph {
+function gridLayout(g: Graph): GraphNode[] {
+  const list = g.nodes.filter((n): n is AtomNode => n.type === 'atom');
+  const perColumn = Math.max(8, Math.ceil(Math.sqrt(list.length * 2)));
+  const columnW = NODE_W + END_W + 3 * PACK_GAP;
+  const pos = new Map<string, { x: number; y: number }>();
+  let y = 0;
+  let last = { x: 0, y: 0 };
+  list.forEach((n, i) => {
+    if (i % perColumn === 0) y = 0;
+    const x = Math.floor(i / perColumn) * columnW;
+    pos.set(n.id, { x, y });
+    pos.set(`end:${n.id}`, { x: x + NODE_W + 24, y: y + 6 });
+    pos.set(`past:${n.id}`, { x: x + NODE_W + 24, y: y + END_H + 12 });
+    last = { x, y: y + atomHeight(n.data) + PACK_GAP };
+    y = last.y;
+  });
+  return g.nodes.map((n) => ({ ...n, position: pos.get(n.id) ?? last }) as GraphNode);
+}
+
+function dagreLayout(g: Graph): GraphNode[] {
   const d = new dagre.graphlib.Graph({ multigraph: true });
   d.setGraph({ rankdir: 'TB', nodesep: 44, ranksep: 38, marginx: 10, marginy: 10 });
   d.setDefaultEdgeLabel(() => ({}));
@@ -250,7 +332,18 @@ export function layoutGraph(g: Graph): Graph {
     const s = size(n);
     return { ...n, position: { x: Math.round(p.x - s.width / 2), y: Math.round(p.y - s.height / 2) } } as GraphNode;
   });
-  const nodes = packComponents(placed, d.edges().map((e) => [e.v, e.w] as const));
+  return packComponents(placed, d.edges().map((e) => [e.v, e.w] as const));
+}
+
+/**
+ * Positions from dagre, top to bottom. Only edges that go forward in memory
+ * order rank the nodes, so a chain reads downwards and loops stand out as
+ * back edges drawn on a rail right of everything they pass. A graph of more
+ * than DAGRE_MAX_ATOMS atoms gets the simple grid instead (`simple` is set).
+ */
+export function layoutGraph(g: Graph): Graph {
+  const simple = g.nodes.filter((n) => n.type === 'atom').length > DAGRE_MAX_ATOMS;
+  const nodes = simple ? gridLayout(g) : dagreLayout(g);
   const box = new Map(nodes.map((n) => [n.id, { ...n.position, ...size(n) }]));
   const edges = g.edges.map((e) => {
     if (e.data?.kind !== 'back') return e;
@@ -259,9 +352,11 @@ export function layoutGraph(g: Graph): Graph {
     if (!a || !b) return e;
     const top = Math.min(a.y, b.y);
     const bottom = Math.max(a.y + a.height, b.y + b.height);
+    const left = Math.min(a.x, b.x);
     let right = Math.max(a.x + a.width, b.x + b.width);
-    for (const r of box.values()) if (r.y < bottom && r.y + r.height > top) right = Math.max(right, r.x + r.width);
+    // Only what stands in the rail's way: nodes beside the loop's span (in the grid, in its own column).
+    for (const r of box.values()) if (r.y < bottom && r.y + r.height > top && (!simple || (r.x >= left && r.x < right + END_W + 24))) right = Math.max(right, r.x + r.width);
     return { ...e, data: { ...e.data, railX: right + 30 } };
   });
-  return { nodes, edges };
+  return { ...g, nodes, edges, ...(simple ? { simple } : {}) };
 }

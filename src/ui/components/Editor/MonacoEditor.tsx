@@ -56,6 +56,13 @@ export default function MonacoEditor({ value, onChange }: Props) {
         editor.pushUndoStop();
         replacing = false;
       },
+      applyEdits: (edits) => {
+        replacing = true;
+        editor.pushUndoStop();
+        editor.executeEdits('syslet-playground', edits.map((e) => ({ range: new monaco.Range(e.line, e.col, e.endLine, e.endCol), text: e.text })));
+        editor.pushUndoStop();
+        replacing = false;
+      },
       undo: () => editor.trigger('graph', 'undo', null),
       redo: () => editor.trigger('graph', 'redo', null),
     });
