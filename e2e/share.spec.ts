@@ -142,6 +142,14 @@ test('bad input gives an error marker and the editor badge', async ({ page }) =>
 test('hover explains syscalls and flags; the driver line is marked while stepping', async ({ page }) => {
   await page.goto('/?example=cold-read');
   const flag = viewLines(page).locator('span', { hasText: /^SYSLET_STOP_ON_NEGATIVE$/ }).first();
+  // Long lines wrap, so the header comment may push the atom below the fold: scroll to it.
+  await expect(async () => {
+    if (!(await flag.isVisible())) {
+      await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').hover();
+      await page.mouse.wheel(0, 100);
+    }
+    await expect(flag).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(async () => {
     await page.mouse.move(0, 0);
     await flag.hover();
