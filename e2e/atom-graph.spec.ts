@@ -169,9 +169,8 @@ test.describe('atom graph', () => {
     await graph.getByRole('alertdialog').getByRole('button', { name: 'Delete atom and its uses' }).click();
     await expect(graph.getByTestId('atom-node-hello')).toHaveCount(0);
     await expect(graph.getByTestId('graph-errors')).toHaveCount(0);
-    const left = await editorText(page);
-    expect(left).not.toContain('hello)');
-    expect(left).toContain('# Hello World, after Ingo Molnar');
+    await expect.poll(() => editorText(page)).not.toContain('hello)');
+    expect(await editorText(page)).toContain('# Hello World, after Ingo Molnar');
   });
 });
 

@@ -3,15 +3,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
-/** The editor's visible lines in order, as plain text (Monaco draws spaces as U+00A0). */
+/**
+ * The program text as written: what autosave last stored (it saves 0.5 s after a change; poll).
+ * Not the editor's drawn lines: long lines wrap there, so they cannot be read back as written.
+ */
 export async function editorText(page: Page): Promise<string> {
-  return page.getByRole('region', { name: 'Editor' }).locator('.view-line').evaluateAll((els) =>
-    els
-      .map((el) => ({ top: parseFloat((el as HTMLElement).style.top), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top)
-      .map((l) => l.text)
-      .join('\n'),
-  );
+  return page.evaluate(() => localStorage.getItem('syslet-playground:source') ?? '');
 }
 
 /** Replaces the whole program text by typing it (insertText: no auto-closing quotes or indents). */

@@ -7,7 +7,7 @@ const viewLines = (page: Page) => page.locator('.monaco-editor .view-lines');
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await expect(viewLines(page)).toContainText('ring', { timeout: 30_000 });
-  await page.locator('.monaco-editor').click();
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(text);
 }
@@ -84,7 +84,7 @@ test('a damaged link says so and keeps the saved work open', async ({ page }) =>
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('This link is damaged (checksum mismatch)');
   await expect(notice).toContainText('Your saved program is open instead');
-  await page.locator('.monaco-editor').click();
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   await expect(viewLines(page)).toContainText('# more work');
   await expect(page).not.toHaveURL(/#code/);
@@ -102,7 +102,7 @@ test('an example chosen over edited work keeps it one Undo away and in Recover',
   await expect(page.getByRole('listbox', { name: 'Recover' }).getByRole('option').first()).toContainText('# Hello World');
   await page.keyboard.press('Escape');
   await notice.getByRole('button', { name: 'Undo' }).click();
-  await page.locator('.monaco-editor').click();
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   await expect(viewLines(page)).toContainText('# work worth keeping');
 });
@@ -118,7 +118,7 @@ test('two tabs keep their own work across reloads; each is in Recover', async ({
   await typeAtEnd(other, '\n# tab two');
   await expect.poll(() => savedOfTab(other)).toContain('# tab two');
   await page.reload();
-  await page.locator('.monaco-editor').click();
+  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+End');
   await expect(viewLines(page)).toContainText('# tab one');
   await page.getByRole('button', { name: 'Recover' }).click();
