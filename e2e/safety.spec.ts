@@ -95,7 +95,7 @@ test('an example chosen over edited work keeps it one Undo away and in Recover',
   await typeAtEnd(page, '\n# work worth keeping');
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('option').filter({ has: page.locator('code', { hasText: /^pipe$/ }) }).click();
-  await expect(viewLines(page)).toContainText('async_exec(rd)');
+  await expect(viewLines(page)).toContainText('atom echo = write(');
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('Your edited program is one Undo away and in “Recover earlier work”');
   await page.getByRole('button', { name: 'Recover' }).click();
