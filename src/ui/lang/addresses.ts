@@ -36,10 +36,14 @@ export function printBuffer(end: number): PrintBuffer {
   return { addr, bytes: Math.max(0, Math.min(PRINT_BUFFER_BYTES, L.USER_END - addr)) };
 }
 
-export interface ProgramNames {
+/** Where the async_head_user and the ring's slot 0 sit, and how many slots the ring has. */
+export interface RingPlace {
   readonly ahu: number;
   readonly ring: number;
   readonly ringEntries: number;
+}
+
+export interface ProgramNames extends RingPlace {
   readonly atoms: ReadonlyMap<number, string>;
   /** Address -> what starts there. */
   readonly starts: ReadonlyMap<number, AddrName>;
@@ -56,10 +60,7 @@ export function quoteShort(text: string): string {
   return JSON.stringify(cut).replace(/…"$/, '"…').replace(/\\u2026/g, '…');
 }
 
-export interface NamedImage {
-  readonly ahu: number;
-  readonly ring: number;
-  readonly ringEntries: number;
+export interface NamedImage extends RingPlace {
   readonly symbols: ReadonlyMap<string, Placed>;
   readonly strings: ReadonlyMap<string, number>;
   readonly print: PrintBuffer;
