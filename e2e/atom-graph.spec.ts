@@ -24,7 +24,6 @@ test.describe('atom graph', () => {
     await editor.locator('.monaco-editor').click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('\natom two = getpid()');
-    await page.waitForTimeout(500);
     const graph = page.getByRole('region', { name: 'Atom graph' });
     await expect(graph.getByTestId('atom-node-two')).toContainText('getpid()');
     await expect(graph.locator('.react-flow__node-atom')).toHaveCount(2);

@@ -33,20 +33,24 @@ export interface Image {
 }
 
 
-const AHU_FIELDS: readonly [string, Field['decode']][] = [
-  ['kernel_ring_idx', 'int'], ['user_ring_idx', 'int'], ['completion_ring', 'ptr'], ['ring_size_bytes', 'ringsize'],
-  ['head_stack', 'int'], ['head_eip', 'int'], ['new_thread_stack', 'int'], ['new_thread_eip', 'int'],
+/** The fields of each record, by their ABI offsets (the order here does not matter). */
+type FieldDef = readonly [offset: number, name: string, decode: Field['decode']];
+const AHU_FIELDS: readonly FieldDef[] = [
+  [L.AHU_KERNEL_RING_IDX, 'kernel_ring_idx', 'int'], [L.AHU_USER_RING_IDX, 'user_ring_idx', 'int'],
+  [L.AHU_COMPLETION_RING, 'completion_ring', 'ptr'], [L.AHU_RING_SIZE_BYTES, 'ring_size_bytes', 'ringsize'],
+  [L.AHU_HEAD_STACK, 'head_stack', 'int'], [L.AHU_HEAD_EIP, 'head_eip', 'int'],
+  [L.AHU_NEW_THREAD_STACK, 'new_thread_stack', 'int'], [L.AHU_NEW_THREAD_EIP, 'new_thread_eip', 'int'],
 ];
-const ATOM_FIELDS: readonly [string, Field['decode']][] = [
-  ['flags', 'flags'], ['nr', 'nr'], ['ret_ptr', 'ptr'], ['next', 'ptr'],
-  ...Array.from({ length: L.NATOMARG }, (_, i): [string, Field['decode']] => [`arg_ptr[${i}]`, 'ptr']),
-  ['private', 'int'],
+const ATOM_FIELDS: readonly FieldDef[] = [
+  [L.ATOM_FLAGS, 'flags', 'flags'], [L.ATOM_NR, 'nr', 'nr'], [L.ATOM_RET_PTR, 'ret_ptr', 'ptr'], [L.ATOM_NEXT, 'next', 'ptr'],
+  ...Array.from({ length: L.NATOMARG }, (_, i): FieldDef => [L.ATOM_ARG_PTR + 4 * i, `arg_ptr[${i}]`, 'ptr']),
+  [L.ATOM_PRIVATE, 'private', 'int'],
 ];
 
 export function imageOf(lay: Layout): Image {
   const fields: Field[] = [];
-  const record = (kind: RegionKind, region: string, addr: number, list: readonly [string, Field['decode']][]) =>
-    list.forEach(([name, decode], i) => fields.push({ addr: addr + 4 * i, size: 4, kind, region, name, first: i === 0, decode }));
+  const record = (kind: RegionKind, region: string, addr: number, list: readonly FieldDef[]) =>
+    list.forEach(([offset, name, decode]) => fields.push({ addr: addr + offset, size: 4, kind, region, name, first: offset === 0, decode }));
   record('ahu', 'async_head_user', lay.ahu, AHU_FIELDS);
   for (let i = 0; i < lay.ringEntries; i++) {
     fields.push({ addr: lay.ring + 4 * i, size: 4, kind: 'ring', region: 'completion ring', name: `slot ${i}`, first: i === 0, decode: 'ptr' });
