@@ -16,6 +16,16 @@ import { NarrationBar } from './components/Narration/NarrationBar.tsx';
 import { Threads } from './components/Threads/Threads.tsx';
 import { AtomGraph } from './components/AtomGraph/AtomGraph.tsx';
 
+/** The workspace's panes: grid area (theme.css), name (for the boundary's message), component. */
+const PANES = [
+  { area: 'editor', name: 'Editor', Pane: Editor },
+  { area: 'console', name: 'Console', Pane: ConsolePane },
+  { area: 'graph', name: 'Atom graph', Pane: AtomGraph },
+  { area: 'threads', name: 'Threads', Pane: Threads },
+  { area: 'ring', name: 'Completion ring', Pane: CompletionRing },
+  { area: 'inspect', name: 'Inspector', Pane: Inspector },
+] as const;
+
 /** Every pane sits in its own PaneBoundary: one that fails shows why, and the rest keep working. */
 export function App() {
   useShortcuts();
@@ -44,36 +54,13 @@ export function App() {
         <NarrationBar />
       </PaneBoundary>
       <main className="workspace">
-        <div className="area-editor">
-          <PaneBoundary name="Editor">
-            <Editor />
-          </PaneBoundary>
-        </div>
-        <div className="area-console">
-          <PaneBoundary name="Console">
-            <ConsolePane />
-          </PaneBoundary>
-        </div>
-        <div className="area-graph">
-          <PaneBoundary name="Atom graph">
-            <AtomGraph />
-          </PaneBoundary>
-        </div>
-        <div className="area-threads">
-          <PaneBoundary name="Threads">
-            <Threads />
-          </PaneBoundary>
-        </div>
-        <div className="area-ring">
-          <PaneBoundary name="Completion ring">
-            <CompletionRing />
-          </PaneBoundary>
-        </div>
-        <div className="area-inspect">
-          <PaneBoundary name="Inspector">
-            <Inspector />
-          </PaneBoundary>
-        </div>
+        {PANES.map(({ area, name, Pane }) => (
+          <div key={area} className={`area-${area}`}>
+            <PaneBoundary name={name}>
+              <Pane />
+            </PaneBoundary>
+          </div>
+        ))}
       </main>
     </div>
   );

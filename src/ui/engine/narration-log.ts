@@ -38,6 +38,8 @@ export class NarrationLog {
   /** Narration items the entries stand for. */
   private count = 0;
   private hasUnread = false;
+  /** Index of the first unread batch (read() rebuilds only from there). */
+  private firstUnread = 0;
 
   /** Keeps about the newest `keep` items (between keep and 2 × keep). */
   constructor(
@@ -60,6 +62,7 @@ export class NarrationLog {
   /** The kernel wrote records [from, to); the session is at `event`, the kernel has counted `kev` events. */
   kernel(event: number, kev: number, from: number, to: number): void {
     if (to <= from) return;
+    if (!this.hasUnread) this.firstUnread = this.entries.length;
     this.entries.push({ event, kev, from: Math.max(from, to - this.keep), to });
     this.count += Math.min(to - from, this.keep);
     this.hasUnread = true;
@@ -73,10 +76,8 @@ export class NarrationLog {
    */
   read(): void {
     if (!this.hasUnread) return;
-    let first = 0;
-    while (first < this.entries.length && !isUnread(this.entries[first])) first++;
     // Only the tail from the first unread batch is rebuilt: a step reads its few records, not the whole log.
-    const tail = this.entries.splice(first);
+    const tail = this.entries.splice(this.firstUnread);
     for (const e of tail) {
       if (!isUnread(e)) this.entries.push(e);
       else {
@@ -122,5 +123,6 @@ export class NarrationLog {
       }
     }
     this.entries = this.entries.slice(i);
+    this.firstUnread = Math.max(0, this.firstUnread - i);
   }
 }
