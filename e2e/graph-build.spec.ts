@@ -26,6 +26,9 @@ async function runToEnd(page: Page): Promise<string> {
   await page.getByLabel('Speed').selectOption({ label: 'max' });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  // At speed max the toolbar shows the end a frame before the other panes: wait for the full
+  // snapshot (the bar's last sentence comes with the console) before reading the console.
+  await expect(page.getByTestId('narration-bar')).toContainText('The program has finished.');
   return (await page.getByTestId('console-output').textContent()) ?? '';
 }
 
