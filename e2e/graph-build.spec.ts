@@ -1,26 +1,39 @@
-// Building read-loop with the graph alone: the editor gets only the data and
-// driver lines typed; atoms, their arguments, the vars they return into, their
-// flags and their chain all come from the graph. The run must print what the
-// shipped example prints.
-import type { Page } from '@playwright/test';
+// Building read-loop with the graph alone: the editor gets only the driver
+// lines typed (the ring it drains, the submit, the wait, the checks and the
+// print). Atoms, their arguments and the vars behind them with their initial
+// values (a string, a constant, a new buffer, the address of a new var), the
+// vars they return into, their flags and their chain all come from the graph.
+// The run must print what the shipped example prints.
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { drag, handle, node, setEditorText } from './graph-helpers.ts';
+import { drag, editorText, handle, node, setEditorText } from './graph-helpers.ts';
 
 const TYPED = `ring 4
-var path = "/usr/share/dict/words"
-var oflags = O_RDONLY
-buffer chunk[4096]
-var bufp = chunk
-var count = 4096
-var chunks = 0
-var pchunks = &chunks
-var one = 1
 
 assert async_exec(a1) == 0
 async_wait(1)
 assert reap() == a3
 print "read ", chunks, " chunks; the last read returned ", n, ", close returned ", closed, "\\n"
 `;
+
+/** A var to pick, or one to create from the node editor with its initial value. */
+type Arg = string | { name: string; kind: 'number or constant' | 'string' | 'address of' | 'new buffer'; value: string; size?: string };
+const num = (name: string, value: string): Arg => ({ name, kind: 'number or constant', value });
+
+/** Chooses "new variable…" in `pick`, fills the form, and adds it with Enter. */
+async function createVar(page: Page, dialog: Locator, pick: Locator, arg: Exclude<Arg, string>) {
+  await pick.selectOption({ label: 'new variable…' });
+  const form = dialog.getByRole('group', { name: 'New variable' });
+  await form.getByLabel('Name of the new variable').fill(arg.name);
+  await form.getByLabel('Initial value is a').selectOption({ label: arg.kind });
+  const field = { 'number or constant': 'Initial value', string: 'Initial string', 'address of': 'Points to', 'new buffer': 'Buffer name' }[arg.kind];
+  await form.getByLabel(field, { exact: true }).fill(arg.value);
+  if (arg.size) await form.getByLabel('Buffer size in bytes').fill(arg.size);
+  await expect(form.getByRole('status')).toContainText('declares');
+  if (arg.kind === 'new buffer') await page.getByRole('region', { name: 'Atom graph' }).screenshot({ path: 'test-results/screenshots/graph-new-buffer.png' });
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+}
 
 async function runToEnd(page: Page): Promise<string> {
   await page.getByLabel('Speed').selectOption({ label: 'max' });
@@ -50,7 +63,7 @@ test('read-loop built from an empty program with the graph runs to the example\'
     await expect(graph.getByTestId(`atom-node-${name}`)).toBeVisible();
   }
 
-  const edit = async (name: string, syscall: string, args: string[], ret: string | null, flags: string[]) => {
+  const edit = async (name: string, syscall: string, args: Arg[], ret: Arg | null, flags: string[]) => {
     // From the keyboard: focus the node, Enter opens its editor.
     await node(graph, name).focus();
     await page.keyboard.press('Enter');
@@ -59,33 +72,28 @@ test('read-loop built from an empty program with the graph runs to the example\'
     const params = { open: ['path', 'flags'], read: ['fd', 'buf', 'count'], close: ['fd'], umem_add: ['uptr', 'inc'] }[syscall]!;
     for (let k = 0; k < args.length; k++) {
       const pick = dialog.getByLabel(`Argument ${params[k]}`);
-      const known = await pick.locator('option', { hasText: new RegExp(`^${args[k]}$`) }).count();
-      if (known) {
-        await pick.selectOption(args[k]);
-      } else {
-        await pick.selectOption({ label: 'new variable…' });
-        await dialog.getByLabel('Name of the new variable').fill(args[k]);
-        await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-      }
-      await expect(pick).toHaveValue(args[k]);
+      const arg = args[k];
+      if (typeof arg === 'string') await pick.selectOption(arg);
+      else await createVar(page, dialog, pick, arg);
+      await expect(pick).toHaveValue(typeof arg === 'string' ? arg : arg.name);
     }
     if (ret) {
       const pick = dialog.getByLabel('ret', { exact: true });
-      if (await pick.locator('option', { hasText: new RegExp(`^${ret}$`) }).count()) await pick.selectOption(ret);
-      else {
-        await pick.selectOption({ label: 'new variable…' });
-        await dialog.getByLabel('Name of the new variable').fill(ret);
-        await page.keyboard.press('Enter');
-      }
-      await expect(pick).toHaveValue(ret);
+      if (typeof ret === 'string') await pick.selectOption(ret);
+      else await createVar(page, dialog, pick, ret);
+      await expect(pick).toHaveValue(typeof ret === 'string' ? ret : ret.name);
     }
     for (const f of flags) await dialog.getByLabel(f, { exact: true }).check();
     await dialog.getByRole('button', { name: 'Close the atom editor' }).click();
   };
-  await edit('a1', 'open', ['path', 'oflags'], 'fd', ['STOP_ON_NEGATIVE']);
-  await edit('a2', 'read', ['fd', 'bufp', 'count'], 'n', ['STOP_ON_NON_POSITIVE', 'SKIP']);
-  await edit('a3', 'close', ['fd'], 'closed', []);
-  await edit('a4', 'umem_add', ['pchunks', 'one'], null, []);
+  await edit('a1', 'open', [{ name: 'path', kind: 'string', value: '/usr/share/dict/words' }, num('oflags', 'O_RDONLY')], num('fd', '-1'), ['STOP_ON_NEGATIVE']);
+  await edit('a2', 'read', ['fd', { name: 'bufp', kind: 'new buffer', value: 'chunk', size: '4096' }, num('count', '4096')], num('n', '0'), ['STOP_ON_NON_POSITIVE', 'SKIP']);
+  await edit('a3', 'close', ['fd'], num('closed', '-1'), []);
+  await edit('a4', 'umem_add', [{ name: 'pchunks', kind: 'address of', value: 'chunks' }, num('one', '1')], null, []);
+  // The data the graph declared, as the example writes it (and nothing typed).
+  await expect.poll(() => editorText(page)).toContain(
+    'var path = "/usr/share/dict/words"\nvar oflags = O_RDONLY\nvar fd = -1\nbuffer chunk[4096]\nvar bufp = chunk\nvar count = 4096\nvar n = 0\nvar closed = -1\nvar chunks = 0\nvar pchunks = &chunks\nvar one = 1\n',
+  );
 
   // The chain, by drag: a1 -> a2 -> a4, and a4 back to a2.
   await drag(page, handle(graph, 'a1', 'next'), handle(graph, 'a2', 'in'));
@@ -101,4 +109,7 @@ test('read-loop built from an empty program with the graph runs to the example\'
   // After the run: the close atom shows its result, and the last edge taken is the one out of it, to the end.
   await expect(graph.getByTestId('atom-result-a3')).toHaveText('= 0');
   await expect(graph.locator('.react-flow__edge.is-taken')).toHaveAttribute('data-id', 'done:a3');
+  // The cachemiss thread took over at a2 and posted a3: its row names what it posted.
+  await expect(page.getByRole('region', { name: 'Threads' }).locator('.th-row[data-tid="1"]')).toContainText(/posted a3 at [\d.]+ ms/);
+  await page.screenshot({ path: 'test-results/screenshots/graph-built-read-loop.png' });
 });

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { SYSCALLS, syscallByName } from '../../../engine-wasm/host/syscalls.ts';
-import { FLAG_ORDER, reservedKind } from '../../lang/names.ts';
+import { FLAG_ORDER } from '../../lang/names.ts';
 import { SKIP_FLAG, STOP_FLAGS, flagLabel, type AtomNodeData } from './graph.ts';
 import { moveAtom, updateAtom, updateAtomWithNewVar } from './actions.ts';
 import type { AtomChange } from './edits.ts';
+import type { NewVarValue } from './newvar.ts';
+import { NewVarForm } from './NewVarForm.tsx';
 
 const FLAG_GROUPS = [
   { label: 'run', title: 'How the atom runs', flags: FLAG_ORDER.filter((f) => !STOP_FLAGS.includes(f) && f !== SKIP_FLAG), strip: '' },
@@ -29,15 +31,6 @@ interface Props {
 const NONE = '';
 const NEW = '\u0000new';
 
-/** Why `name` cannot be a new var, or undefined when it can. */
-export function badVarName(name: string, taken: ReadonlySet<string>): string | undefined {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'a name is letters, digits and _, not starting with a digit';
-  const reserved = reservedKind(name);
-  if (reserved) return `\`${name}\` is ${reserved}`;
-  if (taken.has(name)) return `\`${name}\` is already declared`;
-  return undefined;
-}
-
 /** Where a new var goes: the argument at `index`, or `ret`. */
 type Slot = { kind: 'arg'; index: number } | { kind: 'ret' };
 
@@ -45,7 +38,6 @@ type Slot = { kind: 'arg'; index: number } | { kind: 'ret' };
 export function AtomEditor({ atom, names, onClose }: Props) {
   const first = useRef<HTMLSelectElement>(null);
   const [creating, setCreating] = useState<Slot | null>(null);
-  const [draft, setDraft] = useState('');
   useEffect(() => first.current?.focus(), [atom.name]);
   const change = (c: AtomChange) => updateAtom(atom.name, c);
   const toggle = (flag: string, on: boolean) => change({ flags: on ? [...atom.flags, flag] : atom.flags.filter((f) => f !== flag) });
@@ -56,13 +48,11 @@ export function AtomEditor({ atom, names, onClose }: Props) {
     if (v === NEW) return setCreating({ kind: 'arg', index: k });
     change({ args: v === NONE ? atom.args.slice(0, k) : [...atom.args.slice(0, k), v, ...atom.args.slice(k + 1)] });
   };
-  const problem = creating ? badVarName(draft, names.taken) : undefined;
-  const create = () => {
-    if (!creating || problem) return;
-    const c: AtomChange = creating.kind === 'ret' ? { ret: draft } : { args: [...atom.args.slice(0, creating.index), draft, ...atom.args.slice(creating.index + 1)] };
-    updateAtomWithNewVar(atom.name, c, draft);
+  const create = (name: string, value: NewVarValue) => {
+    if (!creating) return;
+    const c: AtomChange = creating.kind === 'ret' ? { ret: name } : { args: [...atom.args.slice(0, creating.index), name, ...atom.args.slice(creating.index + 1)] };
+    updateAtomWithNewVar(atom.name, c, name, value);
     setCreating(null);
-    setDraft('');
   };
   const place = names.atoms.indexOf(atom.name);
   const varOptions = (
@@ -124,33 +114,13 @@ export function AtomEditor({ atom, names, onClose }: Props) {
         </select>
       </label>
       {creating && (
-        <div className="atom-editor-row atom-editor-new" role="group" aria-label="New variable">
-          <span className="atom-editor-label">new var</span>
-          <input
-            autoFocus
-            aria-label="Name of the new variable"
-            aria-invalid={draft !== '' && !!problem}
-            aria-describedby="atom-editor-new-problem"
-            value={draft}
-            placeholder={creating.kind === 'ret' ? 'result' : params[creating.index]}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                create();
-              }
-            }}
-          />
-          <button type="button" className="btn" onClick={create} disabled={!!problem}>
-            Add
-          </button>
-          <button type="button" className="btn" onClick={() => setCreating(null)}>
-            Cancel
-          </button>
-          <span id="atom-editor-new-problem" className="atom-editor-problem" role="status">
-            {draft !== '' && problem ? problem : `declares \`var ${draft || '…'} = 0\``}
-          </span>
-        </div>
+        <NewVarForm
+          key={creating.kind === 'ret' ? 'ret' : creating.index}
+          param={creating.kind === 'ret' ? undefined : params[creating.index]}
+          targets={[...names.taken]}
+          onCreate={create}
+          onCancel={() => setCreating(null)}
+        />
       )}
       <label className="atom-editor-row">
         <span className="atom-editor-label" title="The atom the walk goes on with (unless it stops)">next</span>

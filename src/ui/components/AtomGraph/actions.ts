@@ -6,6 +6,7 @@
 import { currentSource, editSource } from '../../editing.ts';
 import type { AtomChange } from './edits.ts';
 import * as T from './textedits.ts';
+import { changeAtomWithNewVar, type NewVarValue } from './newvar.ts';
 
 function apply(edits: readonly T.TextEdit[] | null): boolean {
   if (!edits) return false;
@@ -34,8 +35,8 @@ export function addAtom(): string {
 
 export const updateAtom = (name: string, change: AtomChange) => apply(T.changeAtomEdits(currentSource(), name, change));
 
-/** Changes the atom and declares `var newVar = 0` in the same undo step. */
-export const updateAtomWithNewVar = (name: string, change: AtomChange, newVar: string) =>
-  apply(T.changeAtomWithNewVar(currentSource(), name, change, newVar));
+/** Changes the atom and declares the new var it uses, with its initial value, in the same undo step. */
+export const updateAtomWithNewVar = (name: string, change: AtomChange, newVar: string, value: NewVarValue) =>
+  apply(changeAtomWithNewVar(currentSource(), name, change, newVar, value));
 
 export const moveAtom = (name: string, dir: -1 | 1) => apply(T.moveAtomEdits(currentSource(), name, dir));

@@ -5,8 +5,9 @@ import { applyTextEdits } from '../../lang/textedit.ts';
 import { atoms } from '../../lang/ast.ts';
 import { changeAtom, findAtom, freshAtomName, sortFlags } from './edits.ts';
 import {
-  addAtomEdits, changeAtomEdits, changeAtomWithNewVar, deleteAtomsEdits, moveAtomEdits, setNextEdits, usesOf, type TextEdit,
+  addAtomEdits, changeAtomEdits, deleteAtomsEdits, moveAtomEdits, setNextEdits, usesOf, type TextEdit,
 } from './textedits.ts';
+import { changeAtomWithNewVar } from './newvar.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8');
 const errors = (text: string) => parse(text).diagnostics.filter((d) => d.severity === 'error');

@@ -82,10 +82,11 @@ export function addAtomEdits(src: string): { edits: TextEdit[]; name: string } {
 }
 
 /**
- * Adds `var name = 0` after the last var written before the atoms (before the
- * driver when there are no atoms), so it joins the program's own vars.
+ * The line new declarations go after: the last var, ring or buffer written
+ * before the atoms (0, the top, when the program starts with an atom or has no
+ * declarations), so they join the program's own vars.
  */
-export function addVarEdit(src: string, name: string, program = parse(src).program): TextEdit {
+export function varsEndLine(program: Program): number {
   let line = 0;
   for (const i of program.items) {
     if (i.kind === 'atom' || !(i.kind === 'var' || i.kind === 'ring' || i.kind === 'buffer')) {
@@ -94,15 +95,13 @@ export function addVarEdit(src: string, name: string, program = parse(src).progr
     }
     line = i.span.endLine;
   }
-  return insertLineAfter(src, line, `var ${name} = 0`);
+  return line;
 }
 
-/** Changes an atom and declares the new var it uses, as one list of edits. */
-export function changeAtomWithNewVar(src: string, name: string, change: AtomChange, newVar: string): TextEdit[] | null {
-  const program = parse(src).program;
-  const edits = changeAtomEdits(src, name, change, program);
-  if (!edits) return null;
-  return [...edits, addVarEdit(src, newVar, program)];
+/** Inserts declaration lines where the program's vars are; `first` is the line the first one lands on. */
+export function addDeclsEdit(src: string, lines: readonly string[], program = parse(src).program): { edit: TextEdit; first: number } {
+  const after = varsEndLine(program);
+  return { edit: insertLineAfter(src, after, lines.join('\n')), first: after + 1 };
 }
 
 function mentions(e: Expr | undefined, name: string): boolean {

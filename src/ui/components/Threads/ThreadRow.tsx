@@ -20,18 +20,21 @@ function atomName(names: ProgramNames | null, atom: number): string {
   return names ? atomNameOrHex(names, atom) : hex(atom);
 }
 
-function endNote(lane: Lane): string {
+/** How an ended thread ended, naming the atom it posted (or lost): its last atom, not the one it started on. */
+function endNote(lane: Lane, names: ProgramNames | null): string {
   const last = [...lane.marks].reverse().find((m) => m.kind !== 'exit');
   const at = lane.end === null ? '' : ` at ${formatNs(lane.end)}`;
   if (!last) return `exited${at}`;
-  return last.kind === 'post' ? `posted${at}` : `lost, ring full${at}`;
+  const atom = atomName(names, last.atom);
+  return last.kind === 'post' ? `posted ${atom}${at}` : `${atom} lost, ring full${at}`;
 }
 
 export function ThreadRow({ lane, thread, names, now, x }: Props) {
   const head = lane.tid === 0;
   const pill = thread ? statePill(thread) : null;
-  const atom = atomName(names, thread && thread.atom ? thread.atom : lane.atom);
-  const detail = thread ? waitWords(thread) : endNote(lane);
+  // The chip is the atom the thread is on now; an ended thread says in its note what it posted.
+  const atom = thread ? atomName(names, thread.atom || lane.atom) : '';
+  const detail = thread ? waitWords(thread) : endNote(lane, names);
   const wake = thread ? wakeWords(thread, now) : '';
   const ended = lane.end !== null;
   return (
