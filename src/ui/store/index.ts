@@ -9,6 +9,17 @@ import type { Breakpoint } from '../engine/breakpoints.ts';
 import type { NoticeData } from '../share/startup.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
+/** The workspace's panes, by grid area (App.tsx, theme.css). */
+export const PANE_IDS = ['editor', 'console', 'graph', 'threads', 'ring', 'inspect'] as const;
+export type PaneId = (typeof PANE_IDS)[number];
+/** The inspector's tabs. */
+export const INSPECTOR_TABS = ['memory', 'files', 'log', 'breakpoints'] as const;
+export type InspectorTab = (typeof INSPECTOR_TABS)[number];
+/** A lesson open at a step (0-based); the lesson's id names a shipped lesson or one opened from a file or link. */
+export interface LessonAt {
+  readonly id: string;
+  readonly step: number;
+}
 export type Theme = 'dark' | 'light';
 
 /** Events per second while playing; Infinity = as fast as the page allows. */
@@ -44,6 +55,12 @@ export interface ViewSlice {
   theme: Theme;
   /** A message for the user (bad link, import failure, …), maybe with buttons; null when none. */
   notice: NoticeData | null;
+  /** The pane shown alone over the workspace, or null. */
+  maximised: PaneId | null;
+  /** The inspector's selected tab. */
+  inspectorTab: InspectorTab;
+  /** The lesson being followed, or null. */
+  lesson: LessonAt | null;
 }
 
 export type Store = SourceSlice & RunSlice & ViewSlice;
@@ -66,6 +83,9 @@ export const initialState: Store = {
   engineDetail: 'loading the kernel…',
   theme: 'dark',
   notice: null,
+  maximised: null,
+  inspectorTab: 'memory',
+  lesson: null,
 };
 
 export const useStore = create<Store>()(() => ({ ...initialState }));

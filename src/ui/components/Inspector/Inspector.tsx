@@ -1,6 +1,7 @@
 // The inspect pane: Memory, Files, the narration Log and Breakpoints as WAI-ARIA tabs
 // (arrow keys, Home and End move between them; the tab that gets focus is selected).
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, type ComponentType, type KeyboardEvent } from 'react';
+import { INSPECTOR_TABS, useStore, type InspectorTab } from '../../store/index.ts';
 import { MemoryView } from '../MemoryView/MemoryView.tsx';
 import { FilesView } from '../FilesView/FilesView.tsx';
 import { NarrationLog } from '../Narration/NarrationLog.tsx';
@@ -8,15 +9,19 @@ import { BreakpointsPanel } from '../Breakpoints/BreakpointsPanel.tsx';
 import { PaneBoundary } from '../PaneBoundary/PaneBoundary.tsx';
 import './inspector.css';
 
-const TABS = [
+const TABS: readonly { id: InspectorTab; label: string; Panel: ComponentType }[] = [
   { id: 'memory', label: 'Memory', Panel: MemoryView },
   { id: 'files', label: 'Files', Panel: FilesView },
   { id: 'log', label: 'Log', Panel: NarrationLog },
   { id: 'breakpoints', label: 'Breakpoints', Panel: BreakpointsPanel },
-] as const;
+];
 
+const setSelected = (i: number) => useStore.setState({ inspectorTab: INSPECTOR_TABS[i] });
+
+/** The selected tab lives in the store, so a link can carry it. */
 export function Inspector() {
-  const [selected, setSelected] = useState(0);
+  const tab = useStore((s) => s.inspectorTab);
+  const selected = Math.max(0, TABS.findIndex((t) => t.id === tab));
   const base = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const select = (i: number) => {
