@@ -14,6 +14,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // Monaco (3.4 MB, lazily loaded) takes 2–3 s to appear on this 2-core VM when it is quiet and
+  // over 5 s when it is busy: Playwright's 5 s default made first waits on the editor flaky.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
   use: {
     baseURL,
@@ -41,5 +44,8 @@ export default defineConfig({
         url: baseURL,
         reuseExistingServer: false,
         timeout: 60_000,
+  // Monaco (3.4 MB, lazily loaded) takes 2–3 s to appear on this 2-core VM when it is quiet and
+  // over 5 s when it is busy: Playwright's 5 s default made first waits on the editor flaky.
+  expect: { timeout: 15_000 },
       },
 });
