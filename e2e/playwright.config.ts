@@ -44,8 +44,5 @@ export default defineConfig({
         url: baseURL,
         reuseExistingServer: false,
         timeout: 60_000,
-  // Monaco (3.4 MB, lazily loaded) takes 2–3 s to appear on this 2-core VM when it is quiet and
-  // over 5 s when it is busy: Playwright's 5 s default made first waits on the editor flaky.
-  expect: { timeout: 15_000 },
       },
 });
