@@ -6,6 +6,7 @@ import { formatResult } from '../../../engine-wasm/host/syscalls.ts';
 import { CALL_INDENT, callRows, flagLabel, flagTone, type AtomNode as AtomNodeType } from './graph.ts';
 import { badgeText } from './live.ts';
 import { GraphActionsContext } from './context.ts';
+import { useBadge, useComplete } from './badge-board.ts';
 
 const hidden = { isConnectable: false, className: 'handle-hidden' } as const;
 
@@ -13,7 +14,8 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
   const { name } = data;
   const breakpoint = useStore((s) => s.breakpoints.some((b) => b.kind === 'atom' && b.atom === name && b.when === 'runs'));
   const actions = useContext(GraphActionsContext);
-  const badge = actions.badges.get(name);
+  const badge = useBadge(actions.board, name);
+  const complete = useComplete(actions.board);
   const active = badge?.kind === 'running';
   const result = badge?.kind === 'done' ? badge.result : badge?.kind === 'running' ? badge.result : undefined;
   const argTitle = data.args.map((a, k) => `${data.params[k] ?? `arg${k}`} = &${a}`).join(', ');
@@ -81,7 +83,7 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
           data-testid={`atom-result-${name}`}
           title={badge?.kind === 'done' ? `Its newest completion, at event ${badge.event}` : badge?.kind === 'running' && result !== undefined ? 'Returned at this event' : 'No completion of this atom in the trace window'}
         >
-          {result === undefined ? (badge?.kind === 'waiting' ? 'waiting' : actions.complete ? 'not run yet' : 'no result in view') : badge?.kind === 'done' && badge.fault ? <>fault {formatResult(result)}</> : <>= {formatResult(result)}</>}
+          {result === undefined ? (badge?.kind === 'waiting' ? 'waiting' : complete ? 'not run yet' : 'no result in view') : badge?.kind === 'done' && badge.fault ? <>fault {formatResult(result)}</> : <>= {formatResult(result)}</>}
         </span>
       </div>
       {data.flags.length > 0 && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Background, Controls, Panel, ReactFlow, ReactFlowProvider, applyEdgeChanges, applyNodeChanges, getNodesBounds, useReactFlow,
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange,
@@ -13,6 +13,7 @@ import { DeleteConfirm } from './DeleteConfirm.tsx';
 import { GraphActionsContext, type GraphActions } from './context.ts';
 import { clearNext, connectNext, deleteAtoms, usesOf } from './actions.ts';
 import { deriveLive, takenEdgeId, type AtomBadge } from './live.ts';
+import { BadgeBoard } from './badge-board.ts';
 import type { Use } from './textedits.ts';
 
 const nodeTypes = { atom: AtomNode, end: EndNode };
@@ -85,6 +86,9 @@ function Canvas({ graph, editable, names }: Props) {
   const theme = useStore((s) => s.theme);
   const { fitView, getViewport, setViewport } = useReactFlow();
   const live = useLive(graph);
+  const [board] = useState(() => new BadgeBoard());
+  // Before paint: the nodes whose badge changed re-render, the others stay as they are.
+  useLayoutEffect(() => board.set(live.badges, live.complete), [board, live.badges, live.complete]);
   const [shown, setShown] = useState({ graph, taken: live.taken });
   const [nodes, setNodes] = useState<GraphNode[]>(graph.nodes);
   const [edges, setEdges] = useState<GraphEdge[]>(graph.edges);
@@ -199,8 +203,8 @@ function Canvas({ graph, editable, names }: Props) {
   }, []);
 
   const actions = useMemo<GraphActions>(
-    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, badges: live.badges, complete: live.complete }),
-    [editable, editing, setEditing, removeAtoms, live.badges, live.complete],
+    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, board }),
+    [editable, editing, setEditing, removeAtoms, board],
   );
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { AtomBadge } from './live.ts';
+import { BadgeBoard } from './badge-board.ts';
 
 /** What a node's own buttons can ask of the graph, and what the run says about each atom. */
 export interface GraphActions {
@@ -11,10 +11,8 @@ export interface GraphActions {
   editable: boolean;
   /** The atom the inline editor is open for. */
   editing: string | null;
-  /** Badges by atom name, at the current event. */
-  badges: ReadonlyMap<string, AtomBadge>;
-  /** The trace window reaches back to the run's start (so an atom without a badge has not run). */
-  complete: boolean;
+  /** Badges by atom name at the current event; each node subscribes to its own. */
+  board: BadgeBoard;
 }
 
-export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, badges: new Map(), complete: true });
+export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, board: new BadgeBoard() });
