@@ -46,8 +46,8 @@ export interface Lesson {
 
 export type LessonParse = { readonly ok: true; readonly lesson: Lesson } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** The longest lesson file read (its program alone may be 200,000 characters). */
-export const MAX_LESSON_CHARS = 250_000;
+/** The longest lesson file read (the same limit as a program: it travels in links the same way). */
+export const MAX_LESSON_CHARS = 200_000;
 const MAX_STEPS = 60;
 const KEYS = new Set(['wait', 'ask', 'expect', 'why']);
 
