@@ -17,9 +17,9 @@ export function Welcome() {
       <div className="lesson-main">
         <h2 className="lesson-title">New here? A syslet is a system call program the kernel runs for you.</h2>
         <p className="lesson-text">
-          User space writes <strong>atoms</strong> — one system call each, chained by <code>next</code> — into its own memory and submits them with
-          one <code>async_exec</code>. If nothing blocks it returns at once; if a call blocks it returns NULL, a cachemiss thread finishes the
-          chain and posts the last atom into a <strong>completion ring</strong>. Press <strong>Step</strong> to watch this program, or start the course.
+          User space writes <strong>atoms</strong> (one system call each, chained by <code>next</code>) into its memory and submits them with one{' '}
+          <code>async_exec</code>. If no call blocks it returns at once; if one blocks it returns NULL, and a cachemiss thread finishes the chain and
+          posts its last atom into a <strong>completion ring</strong>. Press <strong>Step</strong> to watch, or start the course.
         </p>
       </div>
       <div className="lesson-side">
