@@ -15,6 +15,7 @@ import { Inspector } from './components/Inspector/Inspector.tsx';
 import { NarrationBar } from './components/Narration/NarrationBar.tsx';
 import { Threads } from './components/Threads/Threads.tsx';
 import { AtomGraph } from './components/AtomGraph/AtomGraph.tsx';
+import { LessonBar } from './components/Lessons/LessonBar.tsx';
 
 /** The workspace's panes: grid area (theme.css), name (for the boundary's message), component. */
 const PANES = [
@@ -52,6 +53,9 @@ export function App() {
       </PaneBoundary>
       <PaneBoundary name="Narration" bar>
         <NarrationBar />
+      </PaneBoundary>
+      <PaneBoundary name="Lesson" bar>
+        <LessonBar />
       </PaneBoundary>
       <main className="workspace">
         {PANES.map(({ area, name, Pane }) => (

@@ -14,6 +14,8 @@ export interface RunLoopDeps {
   speed(): number;
   breakpoints(): readonly Breakpoint[];
   names(): BreakNames | null;
+  /** A check after each event while playing (a lesson's wait): where to stop, or null; null for no check. */
+  watch?(): RunWatch | null;
   setPlaying(playing: boolean): void;
   /** Why the run is paused (a breakpoint's sentence), or null. */
   setPaused(reason: string | null): void;
@@ -23,6 +25,9 @@ export interface RunLoopDeps {
   cancelFrame(id: number): void;
   now(): number;
 }
+
+/** Stops a run at a state of its own choosing: the words of the pause, and whether to stop just before the event. */
+export type RunWatch = (s: Session) => { readonly text: string; readonly before: boolean } | null;
 
 /** Main-thread time the kernel may take per frame at the slower speeds (a handful of events). */
 const FRAME_BUDGET_MS = 3;
@@ -129,11 +134,11 @@ export class RunLoop {
   }
 
   /** Runs one event and checks the breakpoints against what it did; true if one was hit (the run stopped). */
-  private stepWatched(s: Session, bps: readonly Breakpoint[]): boolean {
+  private stepWatched(s: Session, bps: readonly Breakpoint[], watch: RunWatch | null): boolean {
     const names = this.d.names();
-    if (!names) {
+    if (!names || bps.length === 0) {
       s.step();
-      return false;
+      return this.watched(s, watch);
     }
     const k = s.k;
     const mid = new Map<number, number>();
@@ -157,12 +162,19 @@ export class RunLoop {
     const first = this.first;
     this.first = false;
     const hit = checkEvent(first ? bps.filter((b) => !(b.kind === 'atom' && b.when === 'runs')) : bps, records, names, mid, words);
-    if (!hit) return false;
+    if (!hit) return this.watched(s, watch);
     this.stopAt(s, hit);
     return true;
   }
 
-  private stopAt(s: Session, hit: Hit): void {
+  private watched(s: Session, watch: RunWatch | null): boolean {
+    const w = watch?.(s);
+    if (!w) return false;
+    this.stopAt(s, w);
+    return true;
+  }
+
+  private stopAt(s: Session, hit: Pick<Hit, 'text' | 'before'>): void {
     // The atom's first event was just run: go back to the state just before it.
     if (hit.before) s.seek(s.events - 1);
     if (this.frame) this.d.cancelFrame(this.frame);
@@ -179,7 +191,8 @@ export class RunLoop {
     const dt = this.lastTime ? Math.min(time - this.lastTime, 100) : 16;
     this.lastTime = time;
     const bps = this.d.breakpoints();
-    const exact = bps.length > 0;
+    const watch = this.d.watch?.() ?? null;
+    const exact = bps.length > 0 || watch !== null;
     const start = this.d.now();
     const speed = this.d.speed();
     if (speed === Infinity) {
@@ -189,7 +202,7 @@ export class RunLoop {
         // A checkpoint (~2 ms) that would not fit in what is left of the frame starts the next one.
         if (!exact && s.checkpointDue && left < budget && left < s.checkpointMs) break;
         if (exact) {
-          if (this.stepWatched(s, bps)) return;
+          if (this.stepWatched(s, bps, watch)) return;
         } else {
           const before = s.events;
           const cp = s.checkpointTotalMs;
@@ -206,7 +219,7 @@ export class RunLoop {
       while (this.carry >= 1 && !s.finished && this.d.now() - start < FRAME_BUDGET_MS) {
         this.carry -= 1;
         if (exact) {
-          if (this.stepWatched(s, bps)) return;
+          if (this.stepWatched(s, bps, watch)) return;
         } else s.step();
       }
     }

@@ -8,13 +8,19 @@ import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { useStore, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
 import { takeLive, takeSnapshot } from './snapshot.ts';
-import { RunLoop } from './run-loop.ts';
+import { RunLoop, type RunWatch } from './run-loop.ts';
 import { compileSource } from './source.ts';
 import { breakKey, type BreakNames, type Breakpoint } from './breakpoints.ts';
 
 let kernel: Kernel | null = null;
 let session: Session | null = null;
 let breakNames: BreakNames | null = null;
+let runWatch: RunWatch | null = null;
+
+/** A check the run loop makes after each event while playing (a lesson's wait), or null. */
+export function setRunWatch(w: RunWatch | null): void {
+  runWatch = w;
+}
 
 export function currentSession(): Session | null {
   return session;
@@ -50,6 +56,7 @@ const loop = new RunLoop({
   speed: () => useStore.getState().speed,
   breakpoints: () => useStore.getState().breakpoints,
   names: () => breakNames,
+  watch: () => runWatch,
   setPlaying: (playing) => {
     if (playing) lastFull = performance.now(); // the panes show the state the run starts from
     useStore.setState({ playing });

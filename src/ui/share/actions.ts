@@ -49,7 +49,7 @@ const isShipped = (text: string) => Object.values(EXAMPLES).includes(text);
  * the notice says so. Returns that notice's words about it ('' when the
  * replaced text was empty, unchanged or a shipped example).
  */
-function replaceProgram(text: string, exampleName: string | null): string {
+export function replaceProgram(text: string, exampleName: string | null): string {
   const before = currentSource();
   const edited = before !== text && before.trim() !== '' && !isShipped(before);
   const autosave = pageAutosave();

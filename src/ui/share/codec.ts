@@ -37,8 +37,13 @@ export function checkText(text: string, what: string): string | undefined {
 
 /** The hash for a program text and optional extras (the key `text` is the program's own). */
 export function encodeCode(text: string, extras: LinkExtras = {}): string {
+  return encodeHash(CODE_PREFIX, text, extras);
+}
+
+/** The same encoding under another prefix (`#lesson/` carries a lesson file's text). */
+export function encodeHash(prefix: string, text: string, extras: LinkExtras = {}): string {
   const payload = compressToEncodedURIComponent(JSON.stringify({ ...extras, text }));
-  return `${CODE_PREFIX}${VERSION}.${crc32Hex(payload)}.${payload}`;
+  return `${prefix}${VERSION}.${crc32Hex(payload)}.${payload}`;
 }
 
 function decompress(payload: string): string | null {
@@ -66,8 +71,13 @@ const DAMAGED = 'This link is damaged (checksum mismatch): it is not the program
 
 /** Reads a `#code/…` hash: null when the hash holds no program, else the text or why it is unusable. */
 export function decodeCode(hash: string): Decoded | null {
-  if (!hash.startsWith(CODE_PREFIX)) return null;
-  const rest = hash.slice(CODE_PREFIX.length);
+  return decodeHash(CODE_PREFIX, hash);
+}
+
+/** Reads a hash made by encodeHash with the same prefix: checksum, size and body checked as for programs. */
+export function decodeHash(prefix: string, hash: string): Decoded | null {
+  if (!hash.startsWith(prefix)) return null;
+  const rest = hash.slice(prefix.length);
   const [version, crc, payload, ...more] = rest.split('.');
   if (payload === undefined) return decodeUnverified(rest);
   if (version !== VERSION) return { ok: false, error: `This link was made by a newer playground (format ${version.slice(0, 12)}); it cannot be read here.` };

@@ -15,10 +15,11 @@ export interface FileLike {
 
 export type Imported = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
 
-/** Reads a chosen file as a program, or says why it cannot be one. */
-export async function importFile(file: FileLike): Promise<Imported> {
+/** Reads a chosen file as a program (or, with `kinds`, a lesson: .lesson, .md, .txt), or says why it cannot be one. */
+export async function importFile(file: FileLike, kinds: readonly string[] = ['syslet', 'txt']): Promise<Imported> {
   const label = `“${file.name.length > 60 ? file.name.slice(0, 60) + '…' : file.name}”`;
-  if (!/\.(syslet|txt)$/i.test(file.name)) return { ok: false, error: `${label} is not a .syslet or .txt file.` };
+  const ext = /\.([a-z]+)$/i.exec(file.name)?.[1].toLowerCase();
+  if (!ext || !kinds.includes(ext)) return { ok: false, error: `${label} is not a ${kinds.map((k) => `.${k}`).join(' or ')} file.` };
   if (file.size > MAX_FILE_BYTES) return { ok: false, error: `${label} is too large (${Math.ceil(file.size / 1024)} KB; at most 200 KB).` };
   let text: string;
   try {

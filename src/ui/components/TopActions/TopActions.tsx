@@ -4,6 +4,7 @@ import { openProgramFile, saveProgramFile, shareProgram, toggleTheme } from '../
 import { ExamplesMenu } from '../Examples/ExamplesMenu.tsx';
 import { RecoverMenu } from '../Recover/RecoverMenu.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { LessonsMenu } from '../Lessons/LessonsMenu.tsx';
 import './top-actions.css';
 
 /** The top bar's controls: examples, recover, share, open, save and theme. */
@@ -15,6 +16,7 @@ export function TopActions() {
 
   return (
     <nav className="top-actions" aria-label="Program">
+      <LessonsMenu />
       <ExamplesMenu />
       <RecoverMenu />
       <button type="button" className="btn" onClick={() => void share()} title="Copy a link that holds the whole program">

@@ -1,0 +1,26 @@
+// The glossary the Help dialog shows: each term as the kernel of this
+// playground uses it (docs/contract.md is the full statement).
+export const GLOSSARY: readonly { readonly term: string; readonly text: string }[] = [
+  { term: 'syslet', text: 'A chain of atoms in user memory that the kernel runs on the caller’s behalf, submitted with one `async_exec`.' },
+  { term: 'atom', text: 'A 44-byte record `struct syslet_uatom`: `flags`, `nr` (the system call number), `ret_ptr`, `next`, six argument pointers and a `private` word.' },
+  { term: 'argument pointer', text: 'An atom holds the address of each argument word, not the value; the kernel reads the word when the atom runs. The first NULL pointer ends the list, and later arguments count as 0.' },
+  { term: 'ret_ptr', text: 'Where the kernel stores an atom’s signed result (−errno on failure); 0 stores nothing. In the language: `ret x`.' },
+  { term: 'next', text: 'The atom to run after this one on the normal path; 0 ends the chain. It may point back, which makes a loop.' },
+  { term: 'stop flags', text: '`SYSLET_STOP_ON_NONZERO`, `_ZERO`, `_NEGATIVE`, `_NON_POSITIVE`: the walk stops when the result matches, and the atom is the final one.' },
+  { term: 'SYSLET_SKIP_TO_NEXT_ON_STOP', text: 'On a stop, the walk goes on with the atom 44 bytes further on in memory (the one written next) instead of ending.' },
+  { term: 'head', text: 'The calling context in which `async_exec` starts walking the syslet.' },
+  { term: 'cached', text: 'Nothing on the walk had to wait: `async_exec` returns the address of the final atom, and nothing is posted to the ring.' },
+  { term: 'cachemiss', text: 'A call in the head had to wait: `async_exec` returns NULL (0) at once and a cachemiss thread finishes the syslet.' },
+  { term: 'cachemiss thread', text: 'A kernel thread that waits out the blocked call, walks the rest of the chain and posts the final atom to the completion ring.' },
+  { term: 'async_head_user', text: 'The 32-byte ring head user space passes to every `async_exec` and `async_wait`: `kernel_ring_idx`, `user_ring_idx`, the ring’s address and size.' },
+  { term: 'completion ring', text: 'An array of atom addresses in user memory. The kernel writes a finished syslet’s final atom into the slot at `kernel_ring_idx` and advances it.' },
+  { term: 'user_ring_idx', text: 'The next slot user space consumes: read it, write 0 back (only then is the slot free), advance the index. `reap()` does exactly that.' },
+  { term: 'lost completion', text: 'A completion whose slot still holds an unconsumed atom: nothing is overwritten, the kernel counts it as lost and the trace shows it.' },
+  { term: 'async_wait', text: '`async_wait(n)` sleeps until n filled slots stand in a row from `user_ring_idx`, or nothing is running on a cachemiss thread; it returns the filled slots in a row.' },
+  { term: 'umem_add', text: 'System call 322: adds `inc` to the word at `uptr` and returns the new value; with stop flags and `next` it makes loops count.' },
+  { term: 'SYSLET_SYNC', text: 'If this atom must wait in the head, the head sleeps in place: no hand-off, and `async_exec` returns the final atom.' },
+  { term: 'SYSLET_ASYNC', text: 'Reached in the head, the syslet moves to a cachemiss thread before the atom runs: `async_exec` returns NULL.' },
+  { term: 'SYSLET_NO_COMPLETE', text: 'If this atom is the final one, nothing is posted to the ring.' },
+  { term: 'page cache', text: 'File pages already read from the (virtual) disk. A read of a cached page does not wait; a cold page must be read from the disk first.' },
+  { term: 'event', text: 'One step of the playground: one driver statement, or one kernel event. Step, Step back and the slider move by events.' },
+];
