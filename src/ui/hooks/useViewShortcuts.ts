@@ -13,22 +13,18 @@ const OWNS_ESCAPE = '.monaco-editor, input, select, textarea, [role="dialog"], [
 
 /**
  * Layout keys, active everywhere on the page: Alt+M maximises the pane holding
- * the focus (or the last pane that held it) and restores it; Escape restores too;
+ * the focus and restores it (also with the focus outside the panes); Escape restores too;
  * Alt+P switches the presenter layout; Ctrl+= / Ctrl+- / Ctrl+0 zoom the panes'
  * text (instead of the browser's page zoom).
  */
 export function useViewShortcuts(): void {
   useEffect(() => {
-    let lastPane: PaneId | null = null;
-    const onFocus = (e: FocusEvent) => {
-      lastPane = paneOf(e.target as Element) ?? lastPane;
-    };
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       let handled = true;
       if (e.altKey && !mod && !e.shiftKey && e.code === 'KeyM') {
         const { maximised } = useStore.getState();
-        const pane = paneOf(document.activeElement) ?? lastPane;
+        const pane = paneOf(document.activeElement);
         if (maximised && (pane === null || pane === maximised)) restorePanes();
         else if (pane) toggleMaximised(pane);
         else handled = false;
@@ -48,11 +44,9 @@ export function useViewShortcuts(): void {
       restorePanes();
       e.preventDefault();
     };
-    window.addEventListener('focusin', onFocus);
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('keydown', onEscape);
     return () => {
-      window.removeEventListener('focusin', onFocus);
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('keydown', onEscape);
     };
