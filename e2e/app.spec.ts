@@ -66,6 +66,17 @@ test('Monaco renders offline with its worker and takes typing', async ({ page })
     await page.keyboard.press('Control+Space');
     await expect(page.locator('.suggest-widget')).toContainText('fd_out', { timeout: 2000 });
   }).toPass({ timeout: 20_000 });
+  // Word-based completion is Monaco's fallback where the language offers nothing (inside a
+  // comment), and it is computed in the editor worker: a word of the text offered there proves
+  // the worker loaded (asked for, not left to whether a quick suggestion fired while typing).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' # zebrafinch zebr');
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget')).toContainText('zebrafinch', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await expect.poll(() => page.workers().map((w) => w.url()).join(' ')).toMatch(/editor\.worker/);
 });
 

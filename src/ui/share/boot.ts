@@ -16,6 +16,9 @@ import { initialSource, titleFor, type NoticeData, type StartupNotice } from './
 import { LOADING_KEY, loadTheme, pageStorage, readItem, SOURCE_KEY, TAB_KEY, tabStorage, writeItem } from './storage.ts';
 import { openText, showNotice } from './actions.ts';
 import { parseBreakpoints } from '../engine/breakpoints.ts';
+import { embedOptions } from './embed.ts';
+import { bootEmbed } from './embed-boot.ts';
+import { keepView } from '../workspace/view-storage.ts';
 
 /** This tab's id: kept in sessionStorage, so a reload is the same tab; null `before` for a new tab. */
 function tabId(): { id: string; before: string | null } {
@@ -42,6 +45,10 @@ function noticeFor(n: StartupNotice | null): NoticeData | null {
 }
 
 export function bootSource(): void {
+  // An embed reads its program from the address only and writes nothing (embed-boot.ts).
+  const embed = embedOptions(window.location);
+  if (embed) return bootEmbed(embed);
+  keepView();
   const storage = pageStorage();
   const tab = tabId();
   const clearUrl = () => window.history.replaceState(null, '', plainUrl(window.location));

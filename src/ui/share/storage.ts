@@ -12,6 +12,8 @@ export const THEME_KEY = 'syslet-playground:theme';
 export const HISTORY_KEY = 'syslet-playground:history';
 /** "1" from loading a program until the page has drawn it (boot.ts). */
 export const LOADING_KEY = 'syslet-playground:loading';
+/** The workspace's layout: pane sizes, font zoom, presenter layout (workspace/view-storage.ts). */
+export const VIEW_KEY = 'syslet-playground:view';
 /** In sessionStorage: this tab's id, which survives a reload of the tab. */
 export const TAB_KEY = 'syslet-playground:tab';
 

@@ -7,6 +7,8 @@ import type { Live, Snapshot } from '../engine/snapshot.ts';
 import { EXAMPLES } from '../examples/index.ts';
 import type { Breakpoint } from '../engine/breakpoints.ts';
 import type { NoticeData } from '../share/startup.ts';
+import { DEFAULT_SIZES, type PaneSizes } from '../workspace/sizes.ts';
+import type { EmbedOptions } from '../share/embed.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 /** The workspace's panes, by grid area (App.tsx, theme.css). */
@@ -61,6 +63,14 @@ export interface ViewSlice {
   inspectorTab: InspectorTab;
   /** The lesson being followed, or null. */
   lesson: LessonAt | null;
+  /** The presenter layout: ring, threads and graph large, the narration bar larger (workspace/grid.ts). */
+  presenter: boolean;
+  /** The panes' font zoom (1 = 100 %; workspace/zoom.ts). */
+  zoom: number;
+  /** The workspace's column and row sizes, in percent, per layout (dragged dividers). */
+  paneSizes: PaneSizes;
+  /** The page is an embed (`?embed`): its panes and options; null for the full playground. */
+  embed: EmbedOptions | null;
 }
 
 export type Store = SourceSlice & RunSlice & ViewSlice;
@@ -86,6 +96,10 @@ export const initialState: Store = {
   maximised: null,
   inspectorTab: 'memory',
   lesson: null,
+  presenter: false,
+  zoom: 1,
+  paneSizes: DEFAULT_SIZES,
+  embed: null,
 };
 
 export const useStore = create<Store>()(() => ({ ...initialState }));

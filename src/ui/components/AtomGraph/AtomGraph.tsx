@@ -11,6 +11,7 @@ import { addAtom } from './actions.ts';
 import { GraphCanvas } from './GraphCanvas.tsx';
 import { Legend } from './Legend.tsx';
 import type { Names } from './AtomEditor.tsx';
+import { useReadOnly } from '../../workspace/useSurface.ts';
 
 function namesOf(p: Program): Names {
   const vars: string[] = [];
@@ -32,10 +33,12 @@ export function AtomGraph() {
   const graph = useMemo(() => decorate(layoutGraph(buildGraph(program))), [program]);
   const names = useMemo(() => namesOf(program), [program]);
   const count = names.atoms.length;
+  // On a phone and in an embed the graph is a view: no edits.
+  const readOnly = useReadOnly();
 
   const onKeyDown = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
-    if (!mod || e.altKey || (e.target as HTMLElement).closest('input, select, textarea')) return;
+    if (readOnly || !mod || e.altKey || (e.target as HTMLElement).closest('input, select, textarea')) return;
     const key = e.key.toLowerCase();
     if ((key === 'z' && e.shiftKey) || key === 'y') redoSource();
     else if (key === 'z') undoSource();
@@ -48,6 +51,7 @@ export function AtomGraph() {
       <header className="pane-title">
         Atom graph
         <span className="pane-hint">{count === 1 ? '1 atom' : `${count.toLocaleString('en-US')} atoms`}</span>
+        {!readOnly && (
         <span className="atom-graph-actions">
           <button type="button" className="btn" onClick={() => addAtom()} aria-label="Add atom" title="Add `atom aN = getpid()` after the last atom">
             <span aria-hidden="true">+</span> <span className="btn-label">Add atom</span>
@@ -59,6 +63,7 @@ export function AtomGraph() {
             <span aria-hidden="true">↷</span> <span className="btn-label">Redo</span>
           </button>
         </span>
+        )}
       </header>
       {firstError && (
         <p className="atom-graph-banner" role="status" data-testid="graph-errors">
@@ -79,7 +84,7 @@ export function AtomGraph() {
       )}
       <div className="atom-graph-canvas">
         {count > 0 || !firstError ? (
-          <GraphCanvas graph={graph} editable names={names} />
+          <GraphCanvas graph={graph} editable={!readOnly} names={names} />
         ) : (
           <p className="pane-empty">No atom declaration parses yet: fix the first error, or add an atom.</p>
         )}

@@ -22,7 +22,7 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
   const classes = ['atom-node', active && 'is-active', badge?.kind === 'waiting' && 'is-waiting', breakpoint && 'has-breakpoint', selected && 'is-selected'];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`atom-node-${name}`} aria-label={`Atom ${name}`}>
-      <NodeToolbar position={Position.Top} className="atom-toolbar" isVisible={selected && actions.editing !== name}>
+      <NodeToolbar position={Position.Top} className="atom-toolbar" isVisible={actions.editable && selected && actions.editing !== name}>
         <button type="button" className="btn" onClick={() => actions.edit(name)} disabled={!actions.editable}>
           Edit
         </button>

@@ -9,11 +9,19 @@ import { registerCursor } from '../../editor-cursor.ts';
 interface Props {
   value: string;
   onChange(text: string): void;
+  /** A viewer (phone, embed): the text cannot be changed here. */
+  readOnly?: boolean;
+  /** The panes' font zoom (the editor's own font size follows it; its host is not CSS-zoomed). */
+  zoom?: number;
 }
 
+/** The editor's font size at zoom 1. */
+const FONT_SIZE = 15;
+
 /** An uncontrolled Monaco editor: Monaco owns the text, changes flow out through onChange. */
-export default function MonacoEditor({ value, onChange }: Props) {
+export default function MonacoEditor({ value, onChange, readOnly = false, zoom = 1 }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  const view = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
   const changed = useRef(onChange);
   useLayoutEffect(() => {
     changed.current = onChange;
@@ -27,7 +35,8 @@ export default function MonacoEditor({ value, onChange }: Props) {
       theme: 'syslet-dark',
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 15,
+      // Read-only and the zoomed size are applied by the effect below, right after.
+      fontSize: FONT_SIZE,
       // Atom lines are long (a read-loop atom is 116 characters): wrapped, indented, so the
       // `flags` and `next` clauses stay readable in the narrow Program pane.
       wordWrap: 'on',
@@ -42,6 +51,7 @@ export default function MonacoEditor({ value, onChange }: Props) {
       fixedOverflowWidgets: true,
       overflowWidgetsDomNode: overflow.node,
     });
+    view.current = editor;
     const live = attachLiveFeatures(monaco, editor, model);
     let replacing = false;
     const sub = model.onDidChangeContent(() => {
@@ -77,6 +87,7 @@ export default function MonacoEditor({ value, onChange }: Props) {
       editor.focus();
     });
     return () => {
+      view.current = null;
       registerCursor(null);
       registerModel(null);
       keepCursor.dispose();
@@ -89,6 +100,10 @@ export default function MonacoEditor({ value, onChange }: Props) {
     // The editor is created once; later `value` changes come from the user typing in it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    view.current?.updateOptions({ readOnly, fontSize: Math.round(FONT_SIZE * zoom) });
+  }, [readOnly, zoom]);
 
   // `monaco-component` gives Monaco's theme colours to what it puts beside the editor in the
   // host, such as the context menu (in a shadow root, it sees only inherited variables).

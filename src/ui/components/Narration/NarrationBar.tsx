@@ -1,6 +1,7 @@
 // The latest sentence, large, under the toolbar: what just happened, for the back row.
 import { useStore, type Store } from '../../store/index.ts';
 import { useMemo } from 'react';
+import { useFitText } from './useFitText.ts';
 import { useNarrateContext } from './useSentences.ts';
 import { formatTime, barSentence } from './narrate.ts';
 import './narration.css';
@@ -11,6 +12,7 @@ const selectFlatOut = (s: Store) => s.playing && s.speed === Infinity;
 const selectPause = (s: Store) => s.pauseReason;
 
 /** At speed "max" events pass faster than anyone can read: the bar says what is live instead. */
+const IDLE = 'Press Run or Step: every event is explained here in one sentence.';
 const FLAT_OUT = 'Full speed: ring and event count live; other panes update every 2 s and when the run stops.';
 
 export function NarrationBar() {
@@ -21,18 +23,22 @@ export function NarrationBar() {
   const ctx = useNarrateContext();
   // Told from the current event's own entries: the same after a step back or a seek as on the way forward.
   const sentence = useMemo(() => (ctx ? barSentence(entries ?? [], events, ctx) : undefined), [ctx, entries, events]);
+  const shownText = flatOut ? FLAT_OUT : sentence ? sentence.text : IDLE;
+  const { bar, body, text } = useFitText(`${flatOut ? '' : (pauseReason ?? '')}\n${shownText}`);
   if (flatOut) {
     return (
-      <div className="narration-bar tone-driver" data-testid="narration-bar">
+      <div className="narration-bar tone-driver" data-testid="narration-bar" ref={bar}>
         <span className="narration-bar-when">max speed</span>
-        <p className="narration-bar-text" aria-live="polite">
-          {FLAT_OUT}
-        </p>
+        <div className="narration-bar-body" ref={body}>
+          <p className="narration-bar-text" aria-live="polite" ref={text}>
+            {FLAT_OUT}
+          </p>
+        </div>
       </div>
     );
   }
   return (
-    <div className={`narration-bar tone-${sentence?.tone ?? 'driver'}`} data-testid="narration-bar">
+    <div className={`narration-bar tone-${sentence?.tone ?? 'driver'}`} data-testid="narration-bar" ref={bar}>
       <span className="narration-bar-when" aria-hidden={!sentence}>
         {sentence ? (
           <>
@@ -43,14 +49,14 @@ export function NarrationBar() {
           'ready'
         )}
       </span>
-      <div className="narration-bar-body">
+      <div className="narration-bar-body" ref={body}>
         {pauseReason && (
           <p className="narration-bar-pause" role="status" data-testid="pause-reason">
             {pauseReason}
           </p>
         )}
-        <p className={`narration-bar-text${(sentence?.text.length ?? 0) > 100 ? ' long' : ''}`} aria-live="polite" title={sentence?.text}>
-          {sentence ? sentence.text : 'Press Run or Step: every event is explained here in one sentence.'}
+        <p className="narration-bar-text" aria-live="polite" ref={text}>
+          {shownText}
         </p>
       </div>
     </div>

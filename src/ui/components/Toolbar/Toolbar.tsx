@@ -20,22 +20,22 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
       <button type="button" className="btn primary" aria-label="Run" onClick={() => whenRunnable(play)} disabled={(!ready && !errors) || playing} aria-keyshortcuts="F5" title="Run (F5)">
-        <span aria-hidden="true">▶</span> Run
+        <span aria-hidden="true">▶</span> <span className="btn-label">Run</span>
       </button>
       <button type="button" className="btn" aria-label="Pause" onClick={pause} disabled={!playing} aria-keyshortcuts="F6" title="Pause (F6)">
-        <span aria-hidden="true" className="glyph-pause" /> Pause
+        <span aria-hidden="true" className="glyph-pause" /> <span className="btn-label">Pause</span>
       </button>
       <button type="button" className="btn" aria-label="Step" onClick={() => whenRunnable(step)} disabled={(!ready || finished) && !errors} aria-keyshortcuts="F10" title="Step one event (F10)">
-        <span aria-hidden="true">⤼</span> Step
+        <span aria-hidden="true">⤼</span> <span className="btn-label">Step</span>
       </button>
       <button type="button" className="btn" aria-label="Step back" onClick={stepBack} disabled={!ready || events === 0} aria-keyshortcuts="Shift+F10" title="Step back one event (Shift+F10)">
-        <span aria-hidden="true">⤺</span> Step back
+        <span aria-hidden="true">⤺</span> <span className="btn-label">Step back</span>
       </button>
       <button type="button" className="btn" aria-label="Reset" onClick={reset} disabled={!ready} aria-keyshortcuts="Control+Shift+Backspace" title="Reset (Ctrl+Shift+Backspace)">
-        <span aria-hidden="true">⟲</span> Reset
+        <span aria-hidden="true">⟲</span> <span className="btn-label">Reset</span>
       </button>
       <label className="speed">
-        Speed
+        <span className="speed-label">Speed</span>
         <select value={String(speed)} onChange={(e) => setSpeed(Number(e.target.value) as Speed)} aria-label="Speed">
           {SPEEDS.map((s) => (
             <option key={String(s)} value={String(s)}>
