@@ -16,7 +16,9 @@ export function LessonBar() {
   const ringEntries = useStore((s) => s.layout?.ringEntries ?? 0);
   const view = useLessonView();
   const [typed, setTyped] = useState('');
-  if (!at) return <Welcome />;
+  // Presenting to a class, the first-visit note would take the projector's room: it waits for the normal layout.
+  const presenter = useStore((s) => s.presenter);
+  if (!at) return presenter ? null : <Welcome />;
   const lesson = lessonById(at.id);
   if (!lesson) {
     return (
