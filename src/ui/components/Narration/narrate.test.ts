@@ -83,9 +83,9 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('post', { tid: 1, atom: sym('cl'), aux: 0 }))).toBe('thread 1 posted `cl` into ring slot 0');
     // The lost record itself names the atom that still held the slot.
     const [lost] = narrateAll([kernel(rec('lost', { seq: 2, tid: 3, atom: sym('cl'), aux: 1, aux2: sym('op') }))], ctx);
-    expect(lost.text).toBe('RING FULL: the completion of `cl` was lost — slot 1 still held `op` that user space had not consumed');
+    expect(lost.text).toBe('RING FULL, ring policy: lose — the completion of `cl` was lost: slot 1 still held `op` that user space had not consumed');
     expect(lost.tone).toBe('bad');
-    expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL: thread 3 waits until slot 2 is free to post `cl`');
+    expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL, ring policy: wait — thread 3 waits for a free slot (slot 2) to post `cl`');
   });
 
   test('fault, cached, syscall, sysret, exit, deadlock', () => {
@@ -220,6 +220,6 @@ describe('real runs', () => {
 
   test('full-ring names the lost completions and what held the slot', () => {
     const texts = run('full-ring').map((s) => s.text);
-    expect(texts.filter((t) => t.startsWith('RING FULL: the completion of')).every((t) => /still held `\w+`/.test(t))).toBe(true);
+    expect(texts.filter((t) => t.startsWith('RING FULL, ring policy: lose — the completion of')).every((t) => /still held `\w+`/.test(t))).toBe(true);
   });
 });

@@ -252,9 +252,9 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec)
     case 'post':
       return `${who(r.tid)} posted ${atomRef(ctx, r.atom)} into ring slot ${r.aux}`;
     case 'lost':
-      return `RING FULL: the completion of ${atomRef(ctx, r.atom)} was lost — slot ${r.aux} still held ${r.aux2 ? atomRef(ctx, r.aux2) : 'an entry'} that user space had not consumed`;
+      return `RING FULL, ring policy: lose — the completion of ${atomRef(ctx, r.atom)} was lost: slot ${r.aux} still held ${r.aux2 ? atomRef(ctx, r.aux2) : 'an entry'} that user space had not consumed`;
     case 'ringwait':
-      return `RING FULL: ${who(r.tid)} waits until slot ${r.aux} is free to post ${atomRef(ctx, r.atom)}`;
+      return `RING FULL, ring policy: wait — ${who(r.tid)} waits for a free slot (slot ${r.aux}) to post ${atomRef(ctx, r.atom)}`;
     case 'fault': {
       const end = r.tid === 0 ? 'async_exec returns -EFAULT' : 'the syslet ends';
       if (r.aux2 === L.FAULT_RET) return `FAULT: ${atomText(ctx, r.atom)} could not store its result at ${hex(r.aux)} (outside user memory) — ${end}`;
