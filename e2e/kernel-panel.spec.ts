@@ -42,7 +42,8 @@ test('Kernel ▸ ring policy wait on full-ring: the option line is written, the 
   // The Threads pane shows the wait: step back to the moment a thread waits for a slot.
   const line = log.getByRole('listitem').filter({ hasText: 'waits for a free slot' }).first();
   await line.locator('.narration-seek').click();
-  await expect(page.getByRole('region', { name: 'Threads' })).toContainText('for a free ring slot (ring policy: wait');
+  await expect(page.getByRole('region', { name: 'Threads' })).toContainText('for a free ring slot');
+  await expect(page.getByTestId('narration-bar')).toContainText('ring policy: wait — posting the completion of `s1` blocked: the completion ring is full; thread 1 sleeps');
   await page.screenshot({ path: 'test-results/screenshots/full-ring-ring-wait.png' });
 });
 

@@ -86,6 +86,7 @@ describe('one sentence per trace kind', () => {
     expect(lost.text).toBe('RING FULL, ring policy: lose — the completion of `cl` was lost: slot 1 still held `op` that user space had not consumed');
     expect(lost.tone).toBe('bad');
     expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL, ring policy: wait — thread 3 waits for a free slot (slot 2) to post `cl`');
+    expect(say(rec('block', { tid: 3, atom: sym('cl'), aux: L.WHY_RING }))).toBe('ring policy: wait — posting the completion of `cl` blocked: the completion ring is full; thread 3 sleeps');
   });
 
   test('fault, cached, syscall, sysret, exit, deadlock', () => {

@@ -168,6 +168,8 @@ function handoffWhy(r: TraceRec, ctx: NarrateContext): string {
 }
 
 function blockText(r: TraceRec, ctx: NarrateContext): string {
+  // Posting, not the atom's call, is what waits: ring policy wait (ring.ts post).
+  if (r.aux === L.WHY_RING) return `ring policy: wait — posting the completion of ${atomRef(ctx, r.atom)} blocked: the completion ring is full`;
   const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : "the driver's ";
   return `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
 }
