@@ -153,7 +153,9 @@ export function parseOption(p: Cursor, kw: Token): Bare<OptionDecl> {
   else if (v.kind === 'name') value = { kind: 'word', word: v.text };
   else return p.fail(v.span, `expected the value of \`${n.text}\`${spec ? `, as in \`option ${n.text} = ${spec.def}\`` : ''}; found ${describe(v)}`);
   p.next();
-  if (spec) {
+  // A malformed number was reported by the lexer already: one message is enough.
+  const wellFormed = v.kind === 'name' || /^(\d+(ns|us|ms|s)?|0[xX][0-9a-fA-F]+)$/.test(v.text);
+  if (spec && wellFormed) {
     const j = judge(spec, value);
     if (!j.ok) p.report(v.span, j.error + (spec.kind === 'word' && value.kind === 'word' ? didYouMean(value.word, spec.words.map((w) => w.word)) : ''));
   }
