@@ -57,7 +57,7 @@ export function TopActions() {
       </button>
       {/* The button names the theme it switches to. */}
       <button type="button" className="btn theme-toggle" onClick={toggleTheme} title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}>
-        <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span> {theme === 'light' ? 'Dark theme' : 'Light theme'}
+        <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span> <span className="theme-label">{theme === 'light' ? 'Dark theme' : 'Light theme'}</span>
       </button>
       {link !== null && <ShareDialog link={link} onClose={() => setLink(null)} />}
     </nav>
