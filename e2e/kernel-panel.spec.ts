@@ -70,10 +70,13 @@ test('Kernel panel: a bad value is refused with the reason and the text is uncha
   await expect(latency).toHaveValue('2ms');
 });
 
-test('Kernel panel fits at 1024x768', async ({ page }) => {
+test('Kernel panel fits at 1024x768 (light theme), and the kernel status stays in view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?example=full-ring');
   await ready(page);
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  const status = await page.getByTestId('engine-status').boundingBox();
+  expect(status!.x + status!.width).toBeLessThanOrEqual(1024);
   await page.getByRole('button', { name: 'Kernel' }).click();
   const panel = page.getByRole('dialog', { name: 'Kernel options for this program' });
   const box = await panel.boundingBox();
@@ -81,5 +84,5 @@ test('Kernel panel fits at 1024x768', async ({ page }) => {
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
   expect(box!.y + box!.height).toBeLessThanOrEqual(768);
-  await page.screenshot({ path: 'test-results/screenshots/kernel-panel-1024x768.png' });
+  await page.screenshot({ path: 'test-results/screenshots/kernel-panel-1024x768-light.png' });
 });
