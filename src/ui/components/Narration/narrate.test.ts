@@ -97,7 +97,11 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_SYNC }))).toBe(
       'async_exec returns `op` as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted',
     );
-    expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD }))).toMatch(/slept in place because no cachemiss thread was free/);
+    expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD }))).toMatch(/slept in place because no cachemiss thread was free, so nothing is posted$/);
+    // A program that limits its threads is told so.
+    expect(narrate(kernel(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD })), { ...ctx, threadLimit: 2 })).toBe(
+      'async_exec returns `op` as on the cached path: the head slept in place because no cachemiss thread was free (option cachemiss_threads = 2: all 2 the program allows were busy), so nothing is posted',
+    );
     expect(say(rec('syscall', { nr: 320, args: [sym('op'), COLD.ahu, 0, 0, 0, 0] }))).toBe("the kernel takes the driver's async_exec(`op`): the head starts walking at `op`");
     expect(say(rec('syscall', { nr: 321, args: [1, 0, COLD.ahu, 0, 0, 0] }))).toMatch(/^the kernel takes the driver's async_wait\(1\): the user task waits for 1 completion from ring slot 0/);
     expect(say(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] }))).toBe("the kernel takes the driver's write(fd 1, text, 440 bytes)");

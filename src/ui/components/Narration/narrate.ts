@@ -20,6 +20,8 @@ export interface NarrateContext {
   readonly names: ProgramNames;
   /** Files by inode number (snap.files). */
   readonly files: readonly { readonly ino: number; readonly path: string }[];
+  /** The cachemiss threads the program allows (`option cachemiss_threads`), when it limits them below the kernel's 256. */
+  readonly threadLimit?: number;
 }
 
 export interface Sentence {
@@ -219,13 +221,20 @@ function sysretText(r: TraceRec, ctx: NarrateContext): string {
   return `${syscallName(r.nr)} returned ${resultText(r.result)}`;
 }
 
+/** " (option cachemiss_threads = 2: all 2 the program allows were busy)", when the program limits its threads. */
+function limitText(ctx: NarrateContext): string {
+  const n = ctx.threadLimit;
+  if (n === undefined) return '';
+  return n === 0 ? ' (option cachemiss_threads = 0: the program allows none)' : ` (option cachemiss_threads = ${n}: all ${n} the program allows were busy)`;
+}
+
 function cachedText(r: TraceRec, ctx: NarrateContext): string {
   const a = atomRef(ctx, r.atom);
   switch (r.aux) {
     case L.CACHED_SLEPT_SYNC:
       return `async_exec returns ${a} as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted`;
     case L.CACHED_SLEPT_NOTHREAD:
-      return `async_exec returns ${a} as on the cached path: the head slept in place because no cachemiss thread was free, so nothing is posted`;
+      return `async_exec returns ${a} as on the cached path: the head slept in place because no cachemiss thread was free${limitText(ctx)}, so nothing is posted`;
     default:
       return `async_exec returned the final atom ${a}: the syslet ran cached — nothing blocked, nothing is posted`;
   }
