@@ -88,7 +88,11 @@ function Field({ spec, value, first }: { spec: OptionSpec; value: string; first:
 export function KernelPanel() {
   const [open, setOpen] = useState(false);
   const source = useStore((s) => s.source);
-  const values = useMemo(() => optionValues(parse(source).program), [source]);
+  // The text as it stands (even with errors elsewhere), parsed only while the panel is open.
+  const values = useMemo(() => (open ? optionValues(parse(source).program) : null), [open, source]);
+  // The button's count: the options of the program that runs (no parse per edit while closed).
+  const running = useStore((s) => s.program);
+  const set = useMemo(() => (running ? optionValues(running).size : 0), [running]);
   const button = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -104,7 +108,6 @@ export function KernelPanel() {
     document.addEventListener('pointerdown', onDown);
     return () => document.removeEventListener('pointerdown', onDown);
   }, [open]);
-  const set = values.size;
   return (
     <div className="kernel-panel" ref={root}>
       <button
@@ -133,7 +136,7 @@ export function KernelPanel() {
           <p id={titleId} className="kp-title">Kernel options for this program</p>
           <form className="kp-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
             {OPTIONS.map((spec, i) => {
-              const v = values.get(spec.name);
+              const v = values?.get(spec.name);
               return <Field key={spec.name} spec={spec} value={v ? valueText(v) : spec.def} first={i === 0} />;
             })}
           </form>
