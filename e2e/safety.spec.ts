@@ -1,6 +1,7 @@
 // Nothing lost, nothing bricked: failing panes, programs that crash the page,
 // damaged links, work replaced by examples, two tabs.
 import { test, expect } from './fixtures.ts';
+import { shareLink } from './share-helpers.ts';
 import type { Page } from '@playwright/test';
 
 const viewLines = (page: Page) => page.locator('.monaco-editor .view-lines');
@@ -72,7 +73,7 @@ test('a program that crashed the page last time is offered back, not loaded', as
 test('a damaged link says so and keeps the saved work open', async ({ page }) => {
   await page.goto('/');
   await typeAtEnd(page, '\n# my own work');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await shareLink(page, 'program');
   await expect(page).toHaveURL(/#code\/v1\./);
   const link = page.url();
   await typeAtEnd(page, '\n# more work');

@@ -49,7 +49,7 @@ test('screenshots of every main view, dark and light', async ({ page }) => {
   await region('Completion ring').screenshot({ path: `${DIR}/view-ring-midrun.png` });
   await region('Atom graph').screenshot({ path: `${DIR}/view-graph.png` });
 
-  // The end: two completions in the ring, two lost.
+  // The end: two completions reaped, two lost.
   await seekTo(page, end);
   await expect(page.getByTestId('lost-count')).toBeVisible();
   await shoot('page-dark.png');

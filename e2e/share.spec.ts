@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
+import { shareLink } from './share-helpers.ts';
 import type { Page } from '@playwright/test';
 
 const viewLines = (page: Page) => page.locator('.monaco-editor .view-lines');
@@ -36,7 +37,7 @@ test('Share puts the program in the URL and the link opens the same text', async
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await typeAtEnd(page, '\n# shared by the e2e test');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await shareLink(page, 'program');
   await expect(page.getByTestId('notice')).toHaveText(/Link copied/);
   await expect(page).toHaveURL(/#code\/v1\.[0-9a-f]{8}\.[A-Za-z0-9+\-$]+$/);
   const link = page.url();
@@ -56,7 +57,7 @@ test('Share puts the program in the URL and the link opens the same text', async
 test('without a clipboard Share shows the link in a dialog', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
   await page.goto('/');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await shareLink(page, 'program');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('Share link')).toHaveValue(/#code\//);
   await page.keyboard.press('Escape');
@@ -164,7 +165,7 @@ test('breakpoints travel in a share link', async ({ page, context }) => {
   await page.goto('/?example=cold-read');
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   await page.getByRole('region', { name: 'Atom graph' }).getByRole('button', { name: 'Breakpoint on cl' }).click();
-  await page.getByRole('button', { name: 'Share' }).click();
+  await shareLink(page, 'program');
   await expect(page.getByTestId('notice')).toHaveText(/Link copied/);
   const link = page.url();
   const other = await context.newPage();

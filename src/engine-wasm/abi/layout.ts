@@ -104,7 +104,8 @@ export const OPT_SYSCALL_NS = 5; // virtual time one direct syscall entry costs
 export const OPT_QUANTUM = 6; // atoms a cachemiss thread runs before yielding
 export const OPT_CALL_BUDGET = 7; // events one user call may take (>= 10,000)
 export const OPT_WAIT_NS_MAX = 8; // virtual-time budget of one waiting user call
-export const NOPT = 9;
+export const OPT_CACHEMISS_THREADS = 9; // cachemiss threads a hand-off may use (0..NCACHEMISS)
+export const NOPT = 10;
 export const OPTS_BYTES = 64;
 
 export const RING_LOSE = 0; // full ring: the completion is counted lost (default)

@@ -70,6 +70,8 @@ import { userReturn } from './user';
 // A hand-off allocates a cachemiss thread, gives it the head's syslet and its
 // syscall in progress, clears ahu.new_thread_stack, traces TR_HANDOFF (aux2:
 // the wait reason, HANDOFF_ASYNC or HANDOFF_BUDGET), and async_exec returns 0.
+// "No free thread" includes the program's own limit (OPT_CACHEMISS_THREADS,
+// thread.ts threadAlloc): with it at 0 every syslet runs in the head.
 
 const OFF_ASYNC: u32 = 1;
 const OFF_BLOCKED: u32 = 2;

@@ -7,6 +7,7 @@ import {
   KSTATE_BUDGET, KSTATE_CALL_START, KSTATE_SEED, KSTATE_BYTES, OPTS_BASE, NOPT,
   OPT_DISK_LATENCY_NS, OPT_DISK_JITTER_NS, OPT_RING_POLICY, OPT_TRACE, OPT_ATOM_NS,
   OPT_SYSCALL_NS, OPT_QUANTUM, OPT_CALL_BUDGET, OPT_WAIT_NS_MAX, RING_LOSE, RING_WAIT,
+  OPT_CACHEMISS_THREADS, NCACHEMISS,
 } from '../abi/layout';
 import {
   DEFAULT_DISK_LATENCY_NS, DEFAULT_DISK_JITTER_NS, DEFAULT_ATOM_NS, DEFAULT_SYSCALL_NS,
@@ -92,6 +93,7 @@ export function optsDefaults(): void {
   store<u32>(OPTS_BASE + (OPT_QUANTUM << 2), DEFAULT_QUANTUM);
   store<u32>(OPTS_BASE + (OPT_CALL_BUDGET << 2), DEFAULT_CALL_BUDGET);
   store<u32>(OPTS_BASE + (OPT_WAIT_NS_MAX << 2), DEFAULT_WAIT_NS_MAX);
+  store<u32>(OPTS_BASE + (OPT_CACHEMISS_THREADS << 2), NCACHEMISS);
 }
 
 /** Sets option `id`; returns 0, or -1 for an unknown id or a value out of range. */
@@ -102,6 +104,7 @@ export function optSet(id: u32, v: u32): i32 {
   if (id == <u32>OPT_QUANTUM && v == 0) return -1;
   if (id == <u32>OPT_CALL_BUDGET && v < MIN_CALL_BUDGET) return -1;
   if (id == <u32>OPT_WAIT_NS_MAX && v == 0) return -1;
+  if (id == <u32>OPT_CACHEMISS_THREADS && v > <u32>NCACHEMISS) return -1;
   store<u32>(<usize>OPTS_BASE + (<usize>id << 2), v);
   return 0;
 }

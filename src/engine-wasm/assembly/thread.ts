@@ -9,7 +9,7 @@ import {
   THREAD_LAST, THREAD_NR, THREAD_ARGS, THREAD_RESULT, THREAD_CHAN, THREAD_WAKE_AT, THREAD_SEQ,
   THREAD_QUANTUM, THREAD_FLAGS, THREAD_WAIT_ARG, THREAD_SINCE, THREAD_WHY, THREAD_SYSLETS,
   THREAD_AFLAGS, THREAD_ARET, THREAD_ANEXT, THREAD_LFLAGS, THREADS_BYTES, TS_FREE, TS_USER,
-  KSTATE_NLIVE, KSTATE_ALLOC_HINT, NCACHEMISS, OPT_QUANTUM, THREAD_CALL_BYTES, THREAD_SLEEP_BYTES,
+  KSTATE_NLIVE, KSTATE_ALLOC_HINT, OPT_CACHEMISS_THREADS, OPT_QUANTUM, THREAD_CALL_BYTES, THREAD_SLEEP_BYTES,
   THREAD_ACOPY_BYTES,
 } from '../abi/layout';
 import { kget, kset, now, opt } from './kstate';
@@ -116,13 +116,20 @@ export function copyCall(dst: usize, src: usize): void {
   store<u32>(dst, load<u32>(src, THREAD_LAST), THREAD_LAST);
 }
 
-/** A free cachemiss thread, made live, or 0 if all NCACHEMISS are in use. */
+/**
+ * A free cachemiss thread, made live, or 0 if none is free. A program may
+ * limit the threads a hand-off may use (OPT_CACHEMISS_THREADS = n): only tids
+ * 1..n are handed out, so with n = 0 no syslet is ever handed off. A thread
+ * above n that is still live (the limit was lowered mid-run) finishes its
+ * syslet; its tid is not reused while the limit stays below it.
+ */
 export function threadAlloc(): usize {
   // Round robin from the hint: threads end roughly in the order they started,
   // so the next free slot is usually the first one tried.
+  const n = opt(OPT_CACHEMISS_THREADS);
   let tid = kget(KSTATE_ALLOC_HINT);
-  for (let i: u32 = 0; i < <u32>NCACHEMISS; i++) {
-    tid = tid >= <u32>NCACHEMISS ? 1 : tid + 1;
+  for (let i: u32 = 0; i < n; i++) {
+    tid = tid >= n ? 1 : tid + 1;
     const t = thr(tid);
     if (tState(t) == TS_FREE) {
       kset(KSTATE_ALLOC_HINT, tid);

@@ -94,6 +94,27 @@ export function setSource(text: string, exampleName: string | null = null): void
   }
 }
 
+/** Called once the kernel has loaded and the first session is built (or at once if that happened already). */
+const onStarted: (() => void)[] = [];
+let started = false;
+export function whenEngineStarted(cb: () => void): void {
+  if (started) cb();
+  else onStarted.push(cb);
+}
+
+/**
+ * Opens the run at `event` (a link's moment): runs forward to it, breakpoints
+ * not stopping it. Returns where the run ends when it ends before `event` (the
+ * run is then left at event 0), null without a session, else 'reached'.
+ */
+export function landOn(event: number): 'reached' | { end: number } | null {
+  if (!session) return null;
+  session.seek(event);
+  const end = session.events;
+  loop.seek(end < event ? 0 : event);
+  return end < event ? { end } : 'reached';
+}
+
 /** Loads the kernel, then builds the session for the text already in the store. */
 export async function startEngine(): Promise<void> {
   try {
@@ -102,6 +123,8 @@ export async function startEngine(): Promise<void> {
     useStore.setState({ engineStatus: 'ready', engineDetail: `user memory ${hex(kernel.userBase)}–${hex(kernel.userEnd)}` });
     const { source, exampleName } = useStore.getState();
     setSource(source, exampleName);
+    started = true;
+    for (const cb of onStarted.splice(0)) cb();
   } catch (e) {
     useStore.setState({ engineStatus: 'error', engineDetail: `the kernel did not load: ${(e as Error).message}` });
   }

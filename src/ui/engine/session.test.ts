@@ -181,3 +181,82 @@ describe('narration', () => {
     }
   });
 });
+
+describe('kernel options in the program text', () => {
+  const withLine = (text: string, line: string) => text.replace(/^ring /m, `${line}\nring `);
+  const kinds = (s: Session) => {
+    const all = s.recent().flatMap((n) => (n.trace ? [n.trace.kind] : []));
+    return { lost: all.filter((x) => x === 'lost').length, posted: all.filter((x) => x === 'post').length, ringwait: all.filter((x) => x === 'ringwait').length };
+  };
+
+  test('full-ring: ring_policy wait turns the two lost completions into posted ones (after waiting for a slot)', () => {
+    const lose = session(example('full-ring'));
+    runToEnd(lose);
+    expect(lose.state).toBe('done');
+    expect(k.counters()).toMatchObject({ lost: 2, posted: 2 });
+    expect(kinds(lose)).toEqual({ lost: 2, posted: 2, ringwait: 0 });
+    expect(k.consoleText()).toBe('reaped 2 completions (0 came after the first drain); all four reads returned 2048 bytes\n');
+
+    const wait = session(withLine(example('full-ring'), 'option ring_policy = wait'));
+    runToEnd(wait);
+    expect(wait.state).toBe('done');
+    expect(k.counters()).toMatchObject({ lost: 0, posted: 4 });
+    expect(kinds(wait)).toMatchObject({ lost: 0, posted: 4 });
+    expect(kinds(wait).ringwait).toBeGreaterThanOrEqual(2);
+    expect(k.consoleText()).toBe('reaped 4 completions (2 came after the first drain); all four reads returned 2048 bytes\n');
+    expect(k.getOption(L.OPT_RING_POLICY)).toBe(L.RING_WAIT);
+    // The next session without the line is back to the default: options are set at every reset.
+    session(example('hello'));
+    expect(k.getOption(L.OPT_RING_POLICY)).toBe(L.RING_LOSE);
+  });
+
+  /** The virtual time at which each of cold-read's runs ends, for a program text. */
+  const endClock = (text: string) => {
+    const s = session(text);
+    runToEnd(s);
+    return k.counters().clockNs;
+  };
+
+  test('the seed changes the disk jitter, deterministically', () => {
+    const cold = example('cold-read');
+    const seed1 = endClock(cold);
+    expect(endClock(withLine(cold, 'option seed = 1'))).toBe(seed1); // 1 is the default
+    const seed7 = endClock(withLine(cold, 'option seed = 7'));
+    expect(seed7).not.toBe(seed1);
+    expect(endClock(withLine(cold, 'option seed = 7'))).toBe(seed7);
+    // Without jitter, the seed no longer matters.
+    const noJitter = (seed: number) => endClock(withLine(cold, `option disk_jitter = 0ns\noption seed = ${seed}`));
+    expect(noJitter(7)).toBe(noJitter(1));
+  });
+
+  test('disk_latency moves the end of a cold read by the difference', () => {
+    const cold = example('cold-read');
+    const at = (lat: string) => endClock(withLine(cold, `option disk_jitter = 0ns\noption disk_latency = ${lat}`));
+    expect(at('5ms') - at('2ms')).toBe(3_000_000n);
+  });
+
+  test('cachemiss_threads = 0: a cold read sleeps in place in the head, nothing is handed off or posted', () => {
+    const text = 'option cachemiss_threads = 0\nring 4\nvar path = "/etc/motd"\nvar fd = 0\nvar bufp = buf\nvar size = 64\nvar n = 0\nbuffer buf[64]\natom op = open(&path) ret fd next rd\natom rd = read(&fd, &bufp, &size) ret n\nvar r = async_exec(op)\nassert r == rd\nassert n == 64\n';
+    const s = session(text);
+    runToEnd(s);
+    expect(s.state).toBe('done');
+    const recs = s.recent().flatMap((n) => (n.trace ? [n.trace] : []));
+    expect(recs.filter((r) => r.kind === 'handoff')).toEqual([]);
+    expect(recs.filter((r) => r.kind === 'cached').map((r) => r.aux)).toEqual([L.CACHED_SLEPT_NOTHREAD]);
+    expect(k.counters().posted).toBe(0);
+  });
+
+  test('call_budget is applied: a small budget cuts a long head walk and hands it off', () => {
+    // 20,000 atoms in one walk: within the default budget async_exec returns the final atom; with 10,000 it is handed off (0).
+    const loop = (budget: string) => `ring 4\n${budget}var n = 20000\nvar pn = &n\nvar minus = -1\natom a = umem_add(&pn, &minus) flags SYSLET_STOP_ON_ZERO next a\nvar r = async_exec(a)\nprint r\nasync_wait(1)\n`;
+    const out = (text: string) => {
+      const s = session(text);
+      runToEnd(s);
+      expect(s.state).toBe('done');
+      return k.consoleText();
+    };
+    expect(out(loop(''))).not.toBe('0');
+    expect(out(loop('option call_budget = 10000\n'))).toBe('0');
+    expect(k.getOption(L.OPT_CALL_BUDGET)).toBe(10_000);
+  });
+});

@@ -2,7 +2,8 @@
 // one event at a time (a driver statement, or one kernel event) or run in
 // batches. The run is deterministic, so any earlier point is reached exactly
 // by restoring a checkpoint and replaying from it (seek).
-import type { Program } from '../lang/ast.ts';
+import { options, type Program } from '../lang/ast.ts';
+import { knobsOf, type Knobs } from '../lang/options.ts';
 import type { Layout } from '../lang/layout.ts';
 import { printExpr } from '../lang/print.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
@@ -77,6 +78,8 @@ export class Session {
   /** Time the latest checkpoint took, and all of them, in ms (for pacing frames). */
   checkpointMs = 2;
   checkpointTotalMs = 0;
+  /** The program's `option` lines (defaults for the rest): applied at every reset. */
+  readonly knobs: Knobs;
 
   constructor(
     readonly k: Kernel,
@@ -84,6 +87,7 @@ export class Session {
     readonly lay: Layout,
     readonly seed = 1,
   ) {
+    this.knobs = knobsOf(options(program), seed);
     this.narration = new NarrationLog(k, NARRATION_KEPT);
     const compiled = compileDriver(program, lay);
     this.ops = compiled.ops;
@@ -93,10 +97,12 @@ export class Session {
     this.reset();
   }
 
-  /** Back to event 0: a fresh kernel with the program's memory image. */
+  /** Back to event 0: a fresh kernel with the program's options and memory image. */
   reset(): void {
     const { k, lay } = this;
-    k.reset(this.seed);
+    // Options survive kernel_reset and the kernel is shared: every one is set, the program's or its default.
+    for (const [id, value] of this.knobs.kernel) k.setOption(id, value);
+    k.reset(this.knobs.seed);
     for (const w of lay.writes) k.writeBytes(w.addr, w.bytes);
     this.base = captureBase(k.memory);
     this.pc = 0;

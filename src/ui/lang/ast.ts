@@ -80,7 +80,9 @@ export interface CallExpr { readonly kind: 'call'; readonly callee: Ident; reado
 export type Expr =
   | IntLit | StrLit | NameExpr | AddrOf | LenExpr | SlotExpr | IdxExpr | FieldExpr | UnaryExpr | BinaryExpr | CallExpr;
 
-// ── Declarations (user memory) ───────────────────────────────────────────────
+import type { OptionValue } from './options.ts';
+
+// ── Declarations (user memory, and the kernel's options) ───────────────────────────────────────────────
 
 /** `ring N`: the async_head_user and a completion ring of N slots. */
 export interface RingDecl extends Trivia { readonly kind: 'ring'; readonly size: number; readonly span: Span }
@@ -102,7 +104,15 @@ export interface AtomDecl extends Trivia {
   readonly span: Span;
 }
 
-export type Decl = RingDecl | VarDecl | BufferDecl | AtomDecl;
+/** `option NAME = VALUE`: a kernel knob applied at every reset (options.ts). */
+export interface OptionDecl extends Trivia {
+  readonly kind: 'option';
+  readonly name: Ident;
+  readonly value: OptionValue;
+  readonly span: Span;
+}
+
+export type Decl = RingDecl | VarDecl | BufferDecl | AtomDecl | OptionDecl;
 
 // ── Driver statements ────────────────────────────────────────────────────────
 
@@ -151,7 +161,11 @@ export interface Program {
 export type WithoutTrivia<T> = T extends unknown ? Omit<T, 'leading' | 'blankBefore' | 'trailing'> : never;
 
 export function isDecl(item: Item): item is Decl {
-  return item.kind === 'ring' || item.kind === 'var' || item.kind === 'buffer' || item.kind === 'atom';
+  return item.kind === 'ring' || item.kind === 'var' || item.kind === 'buffer' || item.kind === 'atom' || item.kind === 'option';
+}
+
+export function options(program: Program): OptionDecl[] {
+  return program.items.filter((i): i is OptionDecl => i.kind === 'option');
 }
 
 export function atoms(program: Program): AtomDecl[] {

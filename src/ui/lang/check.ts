@@ -16,8 +16,13 @@ const article = (kind: string) => `${kind === 'atom' ? 'an' : 'a'} ${kind}`;
 export function check(program: Program, p: Cursor): void {
   const syms = new Map<string, Sym>();
   let ringLine = 0;
+  const optionLines = new Map<string, number>();
   for (const item of program.items) {
-    if (item.kind === 'ring') {
+    if (item.kind === 'option') {
+      const before = optionLines.get(item.name.name);
+      if (before) p.report(item.name.span, `\`option ${item.name.name}\` is already set at line ${before}`);
+      else optionLines.set(item.name.name, item.span.line);
+    } else if (item.kind === 'ring') {
       if (ringLine) p.report(item.span, `only one ring per program: the ring is already declared at line ${ringLine}`);
       else ringLine = item.span.line;
     } else if (item.kind === 'var' || item.kind === 'buffer' || item.kind === 'atom') {
@@ -45,7 +50,7 @@ class Checker {
         if (item.init) this.expr(item.init);
       } else if (item.kind === 'atom') {
         this.atom(item);
-      } else if (item.kind !== 'ring' && item.kind !== 'buffer') {
+      } else if (item.kind !== 'ring' && item.kind !== 'buffer' && item.kind !== 'option') {
         this.stmt(item);
       }
     }

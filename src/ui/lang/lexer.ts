@@ -12,6 +12,8 @@ export interface Token {
   /** int: the value (0..0xffffffff). */
   readonly value?: number;
   readonly hex?: boolean;
+  /** int: a duration unit written right after decimal digits (`2ms`); only `option` lines take one. */
+  readonly unit?: 'ns' | 'us' | 'ms' | 's';
   /** str: the bytes, one char per byte. */
   readonly bytes?: string;
 }
@@ -97,6 +99,16 @@ export function lex(text: string): Lexed {
       while (i < text.length && (hex ? isHex(text[i]) : isDigit(text[i]))) i++;
       const digits = text.slice(from + (hex ? 2 : 0), i);
       let bad = hex && digits === '';
+      let unit: Token['unit'];
+      if (!hex) {
+        let j = i;
+        while (j < text.length && isNameChar(text[j])) j++;
+        const word = text.slice(i, j);
+        if (word === 'ns' || word === 'us' || word === 'ms' || word === 's') {
+          unit = word;
+          i = j;
+        }
+      }
       while (i < text.length && isNameChar(text[i])) {
         i++;
         bad = true;
@@ -108,7 +120,7 @@ export function lex(text: string): Lexed {
         diag(from, i, `integer \`${src}\` does not fit in 32 bits (the largest is 4294967295, 0xffffffff)`);
         value = 0;
       }
-      push({ kind: 'int', text: src, value, hex }, from);
+      push({ kind: 'int', text: src, value, hex, ...(unit && !bad ? { unit } : {}) }, from);
     } else if (c === '"') {
       i++;
       const bytes: string[] = [];

@@ -6,7 +6,7 @@ import { SYSCALLS } from '../../engine-wasm/host/syscalls.ts';
 import type { AtomField } from './ast.ts';
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'ring', 'var', 'buffer', 'atom', 'ret', 'flags', 'next', 'if', 'else', 'while', 'print', 'assert', 'len',
+  'option', 'ring', 'var', 'buffer', 'atom', 'ret', 'flags', 'next', 'if', 'else', 'while', 'print', 'assert', 'len',
 ]);
 
 /** The driver's own calls and their argument counts (the ahu is implicit). */

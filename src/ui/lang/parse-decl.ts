@@ -1,6 +1,7 @@
 // Declarations: ring, var, buffer, atom. Names are checked against their
 // declarations later (check.ts); here only the shape is.
-import type { AtomDecl, BufferDecl, Expr, Ident, RingDecl, VarDecl, WithoutTrivia } from './ast.ts';
+import type { AtomDecl, BufferDecl, Expr, Ident, OptionDecl, RingDecl, VarDecl, WithoutTrivia } from './ast.ts';
+import { OPTION_NAMES, judge, optionSpec, type OptionValue } from './options.ts';
 import { type Cursor, describe, spanFrom } from './cursor.ts';
 import type { Token } from './lexer.ts';
 import { FLAG_ORDER, KEYWORDS, didYouMean } from './names.ts';
@@ -135,4 +136,28 @@ export function parseAtom(p: Cursor, kw: Token): Bare<AtomDecl> {
     ...(ret ? { ret } : {}), flags, ...(next ? { next } : {}),
     span: spanFrom(kw.span, p.peek(-1).span),
   };
+}
+
+/** `option NAME = VALUE`: the name and value are judged here (options.ts), duplicates in check.ts. */
+export function parseOption(p: Cursor, kw: Token): Bare<OptionDecl> {
+  const n = p.peek();
+  if (n.kind !== 'name') return p.fail(n.span, `\`option\` takes a name, as in \`option ring_policy = wait\`; found ${describe(n)}`);
+  p.next();
+  const name = identOf(n);
+  const spec = optionSpec(n.text);
+  if (!spec) p.report(n.span, `\`${n.text}\` is not a kernel option (${OPTION_NAMES.join(', ')})${didYouMean(n.text, OPTION_NAMES)}`);
+  p.expectOp('=', `after \`option ${n.text}\`, as in \`option ${n.text} = ${spec?.def ?? '…'}\``);
+  const v = p.peek();
+  let value: OptionValue;
+  if (v.kind === 'int') value = { kind: 'number', value: v.value ?? 0, ...(v.unit ? { unit: v.unit } : {}) };
+  else if (v.kind === 'name') value = { kind: 'word', word: v.text };
+  else return p.fail(v.span, `expected the value of \`${n.text}\`${spec ? `, as in \`option ${n.text} = ${spec.def}\`` : ''}; found ${describe(v)}`);
+  p.next();
+  // A malformed number was reported by the lexer already: one message is enough.
+  const wellFormed = v.kind === 'name' || /^(\d+(ns|us|ms|s)?|0[xX][0-9a-fA-F]+)$/.test(v.text);
+  if (spec && wellFormed) {
+    const j = judge(spec, value);
+    if (!j.ok) p.report(v.span, j.error + (spec.kind === 'word' && value.kind === 'word' ? didYouMean(value.word, spec.words.map((w) => w.word)) : ''));
+  }
+  return { kind: 'option', name, value, span: spanFrom(kw.span, v.span) };
 }

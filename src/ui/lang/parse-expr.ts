@@ -67,6 +67,7 @@ function parsePrimary(p: Cursor): Expr {
   const t = p.peek();
   if (t.kind === 'int') {
     p.next();
+    if (t.unit) p.report(t.span, `\`${t.text}\` is a duration: only an \`option\` line takes one, as in \`option disk_latency = ${t.text}\`; a value here is a plain number`);
     return count(p, { kind: 'int', value: t.value ?? 0, hex: t.hex ?? false, span: t.span });
   }
   if (t.kind === 'str') {

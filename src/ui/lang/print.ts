@@ -4,6 +4,7 @@
 // line in a row, comments kept. parse(print(p)) gives p back (spans aside).
 import type { Block, Comment, Expr, IfStmt, Item, Program } from './ast.ts';
 import { BINARY_PREC, UNARY_PREC } from './parse-expr.ts';
+import { valueText } from './options.ts';
 
 const INDENT = '    ';
 
@@ -38,6 +39,7 @@ function printItem(item: Item, ind: string, out: string[]): void {
 function line(item: Exclude<Item, IfStmt | { kind: 'while' }>): string {
   switch (item.kind) {
     case 'ring': return `ring ${item.size}`;
+    case 'option': return `option ${item.name.name} = ${valueText(item.value)}`;
     case 'var': return item.init ? `var ${item.name.name} = ${printExpr(item.init)}` : `var ${item.name.name}`;
     case 'buffer': return `buffer ${item.name.name}[${item.size}]`;
     case 'atom': {

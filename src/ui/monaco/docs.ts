@@ -3,8 +3,9 @@
 // from SPEC.md and the 2007 design; the vocabulary itself lives in lang/names.ts.
 import { SYSCALLS } from '../../engine-wasm/host/syscalls.ts';
 import { BUILTINS, CONSTANTS } from '../lang/names.ts';
+import { optionSpec } from '../lang/options.ts';
 
-export type DocKind = 'syscall' | 'flag' | 'driver call' | 'keyword' | 'constant';
+export type DocKind = 'syscall' | 'flag' | 'driver call' | 'keyword' | 'constant' | 'kernel option';
 
 export interface Doc {
   readonly kind: DocKind;
@@ -52,6 +53,7 @@ export const BUILTIN_DOCS: Readonly<Record<string, string>> = {
 };
 
 export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
+  option: '`option NAME = VALUE` sets one of the kernel\'s knobs for this program, applied at every reset: `ring_policy` (lose or wait), `disk_latency` and `disk_jitter` (durations such as `2ms`, `500us`), `seed`, `cachemiss_threads`, `call_budget`. The text carries them, so a shared link does too; the **Kernel** button edits these lines.',
   ring: '`ring N` lays out the `async_head_user` and a completion ring of N slots, where the kernel posts the final atoms of syslets that went asynchronous. As a value, `ring[i]` reads slot i.',
   var: '`var x = EXPR` declares a 4-byte word in user memory. A string value stores the string\'s address, like `char *x`. Atoms take `&x`: the kernel reads the word when it runs the atom.',
   buffer: '`buffer b[N]` declares N zeroed bytes; the name `b` used as a value is its address. Pass it to an atom through a var: `var bufp = b` and `&bufp`.',
@@ -97,4 +99,12 @@ function constantText(word: string): string {
 /** Markdown for a hover or a completion's documentation. */
 export function docMarkdown(doc: Doc): string {
   return `**${doc.kind}** \`${doc.signature}\`\n\n${doc.text}`;
+}
+
+/** The documentation of a kernel option's name (`option NAME = …`). */
+export function optionDoc(name: string): Doc | undefined {
+  const spec = optionSpec(name);
+  if (!spec) return undefined;
+  const values = spec.kind === 'word' ? spec.words.map((w) => w.word).join(' | ') : spec.kind === 'duration' ? 'duration (ns, us, ms, s)' : 'number';
+  return { kind: 'kernel option', signature: `option ${name} = ${values}  — default ${spec.def}`, text: spec.doc };
 }

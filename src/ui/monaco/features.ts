@@ -18,7 +18,7 @@ function kindOf(monaco: MonacoApi, kind: ItemKind): Monaco.languages.CompletionI
   const K = monaco.languages.CompletionItemKind;
   const map: Record<ItemKind, Monaco.languages.CompletionItemKind> = {
     syscall: K.Function, 'driver call': K.Method, flag: K.EnumMember, constant: K.Constant,
-    keyword: K.Keyword, snippet: K.Snippet, var: K.Variable, atom: K.Struct, buffer: K.Field,
+    keyword: K.Keyword, snippet: K.Snippet, var: K.Variable, atom: K.Struct, buffer: K.Field, option: K.Property,
   };
   return map[kind];
 }

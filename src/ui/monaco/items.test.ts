@@ -71,3 +71,16 @@ describe('completion after &', () => {
     expect(contextOf('x = (a) &')).toBe('any');
   });
 });
+
+describe('kernel options', () => {
+  test('after `option` the option names are offered; after `=` their values', () => {
+    expect(completionItems('option ', null).map((i) => i.label)).toEqual(['ring_policy', 'disk_latency', 'disk_jitter', 'seed', 'cachemiss_threads', 'call_budget']);
+    expect(completionItems('option ring_policy = ', null).map((i) => i.label)).toEqual(['lose', 'wait']);
+    expect(completionItems('option disk_latency = ', null).map((i) => i.label)).toEqual(['2ms']);
+    expect(completionItems('option nope = ', null)).toEqual([]);
+  });
+  test('hover tells an option name, and `option` itself', () => {
+    expect(hoverText('ring_policy', null)).toMatch(/kernel option.*option ring_policy = lose \| wait/s);
+    expect(hoverText('option', null)).toMatch(/\*\*keyword\*\*/);
+  });
+});

@@ -2,9 +2,10 @@
 // (no Monaco types), so it is unit-tested; features.ts hands it to Monaco.
 import type { Program } from '../lang/ast.ts';
 import { BUILTINS, CONSTANTS, FLAG_ORDER, KEYWORDS, SYSCALL_NAMES } from '../lang/names.ts';
-import { docFor, docMarkdown } from './docs.ts';
+import { docFor, docMarkdown, optionDoc } from './docs.ts';
+import { OPTIONS, optionSpec } from '../lang/options.ts';
 
-export type ItemKind = 'syscall' | 'driver call' | 'flag' | 'constant' | 'keyword' | 'snippet' | 'var' | 'atom' | 'buffer';
+export type ItemKind = 'syscall' | 'driver call' | 'flag' | 'constant' | 'keyword' | 'snippet' | 'var' | 'atom' | 'buffer' | 'option';
 
 export interface Item {
   readonly label: string;
@@ -39,8 +40,11 @@ function fromDoc(word: string, kind: ItemKind, rank: number, insertText = word, 
  * `atom x =`, and after a unary `&` the names that have an address (`address-atom`
  * inside an atom's argument list, where only vars may stand).
  */
-export function contextOf(before: string): 'flags' | 'syscall' | 'address' | 'address-atom' | 'any' {
+export function contextOf(before: string): 'flags' | 'syscall' | 'address' | 'address-atom' | 'option-name' | `option-value:${string}` | 'any' {
   const code = before.replace(/#.*$/, '');
+  if (/^\s*option\s+\w*$/.test(code)) return 'option-name';
+  const value = /^\s*option\s+(\w+)\s*=\s*\w*$/.exec(code);
+  if (value) return `option-value:${value[1]}`;
   if (/^\s*atom\b.*\bflags\b[^()]*$/.test(code)) return 'flags';
   if (/^\s*atom\s+\w+\s*=\s*\w*$/.test(code)) return 'syscall';
   if (isAddressOf(code)) return /^\s*atom\s+\w+\s*=\s*\w+\s*\([^)]*$/.test(code) ? 'address-atom' : 'address';
@@ -77,6 +81,13 @@ function own(label: string, kind: ItemKind, detail: string): Item {
 /** Every completion for the cursor's context, the program's own names first. */
 export function completionItems(before: string, program: Program | null): Item[] {
   const ctx = contextOf(before);
+  if (ctx === 'option-name') return OPTIONS.map((o) => optionItem(o.name, `${o.name} = `));
+  if (ctx.startsWith('option-value:')) {
+    const spec = optionSpec(ctx.slice('option-value:'.length));
+    if (!spec) return [];
+    const words = spec.kind === 'word' ? spec.words.map((w) => w.word) : [spec.def];
+    return words.map((w) => ({ ...optionItem(spec.name, w), label: w, detail: w === spec.def ? 'the default' : `option ${spec.name}` }));
+  }
   if (ctx === 'address-atom') return programItems(program).filter((i) => i.kind === 'var');
   if (ctx === 'address') return programItems(program);
   const flags = FLAG_ORDER.map((f) => fromDoc(f, 'flag', ctx === 'flags' ? 0 : 3));
@@ -91,10 +102,17 @@ export function completionItems(before: string, program: Program | null): Item[]
   return [...programItems(program), ...SNIPPETS, ...builtins, ...syscalls, ...keywords, ...flags, ...constants];
 }
 
-/** Hover markdown for a word: the vocabulary's docs, or where the program declares the name. */
+function optionItem(name: string, insertText: string): Item {
+  const doc = optionDoc(name);
+  return { label: name, kind: 'option', insertText, snippet: false, detail: doc?.signature ?? '', documentation: doc ? docMarkdown(doc) : '', rank: 0 };
+}
+
+/** Hover markdown for a word: the vocabulary's docs, where the program declares the name, or a kernel option's docs. */
 export function hoverText(word: string, program: Program | null): string | undefined {
   const doc = docFor(word);
   if (doc) return docMarkdown(doc);
   const own = programItems(program).find((i) => i.label === word);
-  return own && `**${own.kind}** \`${own.detail.replace(/ — line \d+$/, '')}\`\n\nDeclared on ${own.detail.replace(/^.* — /, '')}.`;
+  if (own) return `**${own.kind}** \`${own.detail.replace(/ — line \d+$/, '')}\`\n\nDeclared on ${own.detail.replace(/^.* — /, '')}.`;
+  const opt = optionDoc(word);
+  return opt && docMarkdown(opt);
 }

@@ -22,7 +22,7 @@ export function registerSysletLanguage(monaco: typeof Monaco): void {
         [/#.*$/, 'comment'],
         [/SYSLET_[A-Z_]+|O_[A-Z]+|SEEK_[A-Z]+|E[A-Z]+\b/, 'constant'],
         [/[a-z_][\w]*/, { cases: { '@keywords': 'keyword', '@syscalls': 'type', '@default': 'identifier' } }],
-        [/0x[0-9a-fA-F]+|\d+/, 'number'],
+        [/0x[0-9a-fA-F]+|\d+(?:ns|us|ms|s)?\b/, 'number'],
         [/"([^"\\]|\\.)*"/, 'string'],
         [/[&*=|()]/, 'operator'],
       ],

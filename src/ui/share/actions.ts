@@ -10,35 +10,59 @@ import { browserDownload, downloadText, importFile, type FileLike } from './file
 import { keepInHistory } from './history.ts';
 import { pageStorage, THEME_KEY, writeItem } from './storage.ts';
 import type { NoticeData } from './startup.ts';
+import type { LinkExtras } from './codec.ts';
+import { linkExtras } from './link-state.ts';
+import { currentSession } from '../engine/runtime.ts';
 
 export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
 }
 
-/** Puts the program (and its breakpoints, if any) in the address bar; resolves to the full link. */
-function linkInAddressBar(): string {
+/** The current event of the run (0 before it starts). */
+export function currentEvent(): number {
+  return currentSession()?.events ?? 0;
+}
+
+/**
+ * The extras of a link: the program only (its breakpoints, as before), or the
+ * moment — the event and the view (speed, theme, inspector tab, pane, lesson).
+ */
+function extrasFor(moment: number | null): LinkExtras {
+  const s = useStore.getState();
+  if (moment === null) return s.breakpoints.length > 0 ? { breakpoints: s.breakpoints } : {};
+  return linkExtras(s, moment);
+}
+
+/** Puts the program (and what `moment` asks for) in the address bar; resolves to the full link. */
+function linkInAddressBar(moment: number | null): string {
   const text = currentSource();
-  const { breakpoints } = useStore.getState();
-  const path = shareUrl(window.location, text, breakpoints.length > 0 ? { breakpoints } : {});
+  const path = shareUrl(window.location, text, extrasFor(moment));
   window.history.replaceState(null, '', path);
   pageAutosave()?.setUrlText(text);
   return new URL(path, window.location.href).href;
 }
 
 /**
- * Copies a link to the program. Resolves to the link when the clipboard is
- * unavailable or refuses, so the caller can show it to copy by hand.
+ * Copies a link to the program, or with `moment` to that event of its run.
+ * Resolves to the link when the clipboard is unavailable or refuses, so the
+ * caller can show it to copy by hand.
  */
-export async function shareProgram(): Promise<string | null> {
-  const link = linkInAddressBar();
+export async function shareProgram(moment: number | null = null): Promise<string | null> {
+  const link = linkInAddressBar(moment);
   try {
     if (!navigator.clipboard) return link;
     await navigator.clipboard.writeText(link);
-    showNotice({ kind: 'info', text: 'Link copied' });
+    showNotice({ kind: 'info', text: moment === null ? 'Link copied' : `Link to event ${moment.toLocaleString('en')} copied` });
     return null;
   } catch {
     return link;
   }
+}
+
+/** The Log's "copy a link to this event": the link, or (no clipboard) a notice holding it to copy by hand. */
+export async function copyEventLink(event: number): Promise<void> {
+  const link = await shareProgram(event);
+  if (link !== null) showNotice({ kind: 'info', text: `Link to event ${event.toLocaleString('en')}: ${link}` });
 }
 
 const isShipped = (text: string) => Object.values(EXAMPLES).includes(text);

@@ -6,7 +6,6 @@
 // start means that program may have crashed the page: it is offered back
 // instead of being loaded again (startup.ts).
 import { useStore } from '../store/index.ts';
-import { setSource } from '../engine/runtime.ts';
 import { currentSource } from '../editing.ts';
 import { EXAMPLES } from '../examples/index.ts';
 import { plainUrl } from './address.ts';
@@ -15,10 +14,11 @@ import { keepInHistory } from './history.ts';
 import { initialSource, titleFor, type NoticeData, type StartupNotice } from './startup.ts';
 import { LOADING_KEY, loadTheme, pageStorage, readItem, SOURCE_KEY, TAB_KEY, tabStorage, writeItem } from './storage.ts';
 import { openText, showNotice } from './actions.ts';
-import { parseBreakpoints } from '../engine/breakpoints.ts';
 import { embedOptions } from './embed.ts';
 import { bootEmbed } from './embed-boot.ts';
 import { keepView } from '../workspace/view-storage.ts';
+import { problemsText, readLinkState } from './link-state.ts';
+import { landOn, setSource, whenEngineStarted } from '../engine/runtime.ts';
 
 /** This tab's id: kept in sessionStorage, so a reload is the same tab; null `before` for a new tab. */
 function tabId(): { id: string; before: string | null } {
@@ -83,10 +83,14 @@ export function bootSource(): void {
     clearUrl();
     notice = { kind: 'error', text: `The program could not be loaded (${e instanceof Error ? e.message : String(e)}); hello is open instead. It is kept in “Recover earlier work”.` };
   }
-  // A link's breakpoints (checked: only well-formed ones; those on names the program lacks are dropped with the session).
-  const breakpoints = parseBreakpoints(start.extras.breakpoints);
-  useStore.setState({ notice, theme: loadTheme(storage), ...(breakpoints.length > 0 ? { breakpoints } : {}) });
+  // A link's moment and view (link-state.ts): each field checked; a bad one is named in the notice and ignored.
+  // Breakpoints on names the program lacks are dropped with the session; the link's theme is not saved.
+  const link = readLinkState(start.extras);
+  const { event, problems, ...view } = link;
+  notice = withProblems(notice, problemsText(problems));
+  useStore.setState({ notice, theme: loadTheme(storage), ...view });
   document.title = titleFor(exampleName);
+  if (event !== undefined) whenEngineStarted(() => openAtEvent(event));
 
   useStore.subscribe((s, prev) => {
     if (s.source !== prev.source) autosave.schedule();
@@ -99,6 +103,22 @@ export function bootSource(): void {
     told = true;
     showNotice({ kind: 'info', text: 'Another tab saved a different program. Each tab keeps its own work; both are in “Recover earlier work”.' });
   });
+}
+
+/** The notice with a sentence about the link's ignored fields added (an error notice, keeping its buttons). */
+function withProblems(notice: NoticeData | null, text: string): NoticeData | null {
+  if (!text) return notice;
+  return notice ? { ...notice, kind: 'error', text: `${notice.text} ${text}` } : { kind: 'error', text };
+}
+
+/** Runs the link's program to its event; says so when the run cannot reach it. */
+function openAtEvent(event: number): void {
+  const landed = landOn(event);
+  if (landed === 'reached') return;
+  const why = landed === null
+    ? `its event (${event.toLocaleString('en')}) is not reachable: the program has errors`
+    : `its event (${event.toLocaleString('en')}) is past the end of the run (event ${landed.end.toLocaleString('en')})`;
+  useStore.setState((s) => ({ notice: withProblems(s.notice, problemsText([why])) }));
 }
 
 /** The page has drawn the program it loaded (App): a crash after this is not a crash on loading. */

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useSentences } from './useSentences.ts';
 import { formatTime } from './narrate.ts';
 import { seek } from '../../engine/runtime.ts';
+import { copyEventLink } from '../../share/actions.ts';
 import { useStore, type Store } from '../../store/index.ts';
 import './narration.css';
 
@@ -44,6 +45,15 @@ export function NarrationLog() {
                   <span className="narration-time">{formatTime(s.time)}</span>
                 </span>
                 <span className="narration-text">{s.text}</span>
+              </button>
+              <button
+                type="button"
+                className="narration-link"
+                onClick={() => void copyEventLink(s.event)}
+                aria-label={`Copy a link to event ${s.event.toLocaleString('en')}`}
+                title={`Copy a link that opens the program at event ${s.event.toLocaleString('en')}`}
+              >
+                <span aria-hidden="true">link</span>
               </button>
             </li>
           ))}

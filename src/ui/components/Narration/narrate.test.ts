@@ -83,9 +83,10 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('post', { tid: 1, atom: sym('cl'), aux: 0 }))).toBe('thread 1 posted `cl` into ring slot 0');
     // The lost record itself names the atom that still held the slot.
     const [lost] = narrateAll([kernel(rec('lost', { seq: 2, tid: 3, atom: sym('cl'), aux: 1, aux2: sym('op') }))], ctx);
-    expect(lost.text).toBe('RING FULL: the completion of `cl` was lost — slot 1 still held `op` that user space had not consumed');
+    expect(lost.text).toBe('RING FULL, ring policy: lose — the completion of `cl` was lost: slot 1 still held `op` that user space had not consumed');
     expect(lost.tone).toBe('bad');
-    expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL: thread 3 waits until slot 2 is free to post `cl`');
+    expect(say(rec('ringwait', { tid: 3, atom: sym('cl'), aux: 2 }))).toBe('RING FULL, ring policy: wait — thread 3 waits for a free slot (slot 2) to post `cl`');
+    expect(say(rec('block', { tid: 3, atom: sym('cl'), aux: L.WHY_RING }))).toBe('ring policy: wait — posting the completion of `cl` blocked: the completion ring is full; thread 3 sleeps');
   });
 
   test('fault, cached, syscall, sysret, exit, deadlock', () => {
@@ -96,7 +97,11 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_SYNC }))).toBe(
       'async_exec returns `op` as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted',
     );
-    expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD }))).toMatch(/slept in place because no cachemiss thread was free/);
+    expect(say(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD }))).toMatch(/slept in place because no cachemiss thread was free, so nothing is posted$/);
+    // A program that limits its threads is told so.
+    expect(narrate(kernel(rec('cached', { atom: sym('op'), aux: L.CACHED_SLEPT_NOTHREAD })), { ...ctx, threadLimit: 2 })).toBe(
+      'async_exec returns `op` as on the cached path: the head slept in place because no cachemiss thread was free (option cachemiss_threads = 2: all 2 the program allows were busy), so nothing is posted',
+    );
     expect(say(rec('syscall', { nr: 320, args: [sym('op'), COLD.ahu, 0, 0, 0, 0] }))).toBe("the kernel takes the driver's async_exec(`op`): the head starts walking at `op`");
     expect(say(rec('syscall', { nr: 321, args: [1, 0, COLD.ahu, 0, 0, 0] }))).toMatch(/^the kernel takes the driver's async_wait\(1\): the user task waits for 1 completion from ring slot 0/);
     expect(say(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] }))).toBe("the kernel takes the driver's write(fd 1, text, 440 bytes)");
@@ -220,6 +225,6 @@ describe('real runs', () => {
 
   test('full-ring names the lost completions and what held the slot', () => {
     const texts = run('full-ring').map((s) => s.text);
-    expect(texts.filter((t) => t.startsWith('RING FULL: the completion of')).every((t) => /still held `\w+`/.test(t))).toBe(true);
+    expect(texts.filter((t) => t.startsWith('RING FULL, ring policy: lose — the completion of')).every((t) => /still held `\w+`/.test(t))).toBe(true);
   });
 });

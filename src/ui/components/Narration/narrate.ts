@@ -20,6 +20,8 @@ export interface NarrateContext {
   readonly names: ProgramNames;
   /** Files by inode number (snap.files). */
   readonly files: readonly { readonly ino: number; readonly path: string }[];
+  /** The cachemiss threads the program allows (`option cachemiss_threads`), when it limits them below the kernel's 256. */
+  readonly threadLimit?: number;
 }
 
 export interface Sentence {
@@ -168,6 +170,8 @@ function handoffWhy(r: TraceRec, ctx: NarrateContext): string {
 }
 
 function blockText(r: TraceRec, ctx: NarrateContext): string {
+  // Posting, not the atom's call, is what waits: ring policy wait (ring.ts post).
+  if (r.aux === L.WHY_RING) return `ring policy: wait — posting the completion of ${atomRef(ctx, r.atom)} blocked: the completion ring is full`;
   const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : "the driver's ";
   return `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
 }
@@ -217,13 +221,20 @@ function sysretText(r: TraceRec, ctx: NarrateContext): string {
   return `${syscallName(r.nr)} returned ${resultText(r.result)}`;
 }
 
+/** " (option cachemiss_threads = 2: all 2 the program allows were busy)", when the program limits its threads. */
+function limitText(ctx: NarrateContext): string {
+  const n = ctx.threadLimit;
+  if (n === undefined) return '';
+  return n === 0 ? ' (option cachemiss_threads = 0: the program allows none)' : ` (option cachemiss_threads = ${n}: all ${n} the program allows were busy)`;
+}
+
 function cachedText(r: TraceRec, ctx: NarrateContext): string {
   const a = atomRef(ctx, r.atom);
   switch (r.aux) {
     case L.CACHED_SLEPT_SYNC:
       return `async_exec returns ${a} as on the cached path: the head slept in place for the SYSLET_SYNC atom instead of handing off, so nothing is posted`;
     case L.CACHED_SLEPT_NOTHREAD:
-      return `async_exec returns ${a} as on the cached path: the head slept in place because no cachemiss thread was free, so nothing is posted`;
+      return `async_exec returns ${a} as on the cached path: the head slept in place because no cachemiss thread was free${limitText(ctx)}, so nothing is posted`;
     default:
       return `async_exec returned the final atom ${a}: the syslet ran cached — nothing blocked, nothing is posted`;
   }
@@ -252,9 +263,9 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec)
     case 'post':
       return `${who(r.tid)} posted ${atomRef(ctx, r.atom)} into ring slot ${r.aux}`;
     case 'lost':
-      return `RING FULL: the completion of ${atomRef(ctx, r.atom)} was lost — slot ${r.aux} still held ${r.aux2 ? atomRef(ctx, r.aux2) : 'an entry'} that user space had not consumed`;
+      return `RING FULL, ring policy: lose — the completion of ${atomRef(ctx, r.atom)} was lost: slot ${r.aux} still held ${r.aux2 ? atomRef(ctx, r.aux2) : 'an entry'} that user space had not consumed`;
     case 'ringwait':
-      return `RING FULL: ${who(r.tid)} waits until slot ${r.aux} is free to post ${atomRef(ctx, r.atom)}`;
+      return `RING FULL, ring policy: wait — ${who(r.tid)} waits for a free slot (slot ${r.aux}) to post ${atomRef(ctx, r.atom)}`;
     case 'fault': {
       const end = r.tid === 0 ? 'async_exec returns -EFAULT' : 'the syslet ends';
       if (r.aux2 === L.FAULT_RET) return `FAULT: ${atomText(ctx, r.atom)} could not store its result at ${hex(r.aux)} (outside user memory) — ${end}`;

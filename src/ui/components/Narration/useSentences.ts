@@ -3,10 +3,14 @@
 import { useMemo } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
 import { narrateAll, type NarrateContext, type Sentence } from './narrate.ts';
+import { options } from '../../lang/ast.ts';
+import { knobsOf } from '../../lang/options.ts';
+import * as L from '../../../engine-wasm/abi/layout.ts';
 
 const selectNarration = (s: Store) => s.snap?.narration;
 const selectFiles = (s: Store) => s.snap?.files;
 const selectLayout = (s: Store) => s.layout;
+const selectProgram = (s: Store) => s.program;
 
 const NONE: readonly Sentence[] = [];
 
@@ -14,7 +18,13 @@ const NONE: readonly Sentence[] = [];
 export function useNarrateContext(): NarrateContext | null {
   const files = useStore(selectFiles);
   const lay = useStore(selectLayout);
-  return useMemo(() => (lay ? { names: lay.names, files: files ?? [] } : null), [lay, files]);
+  const program = useStore(selectProgram);
+  return useMemo(() => {
+    if (!lay) return null;
+    // The running program's thread limit (the session applied it at reset), told when it refuses a hand-off.
+    const limit = program ? knobsOf(options(program)).kernel.find(([id]) => id === L.OPT_CACHEMISS_THREADS)?.[1] : undefined;
+    return { names: lay.names, files: files ?? [], ...(limit !== undefined && limit < L.NCACHEMISS ? { threadLimit: limit } : {}) };
+  }, [lay, files, program]);
 }
 
 export function useSentences(): readonly Sentence[] {

@@ -50,6 +50,7 @@ export function statePill(t: ThreadRec): { state: LaneState; text: string } {
 export function waitWords(t: ThreadRec): string {
   if (t.state === 'waiting') return 'in async_wait';
   if (t.state !== 'sleeping' && t.state !== 'blocked') return '';
+  if (t.why === 'ring') return 'for a free ring slot';
   if (t.why === 'disk-inflight') return `on a disk read already in flight (ino ${t.waitArg >>> 16}, page ${t.waitArg & 0xffff})`;
   const why = WHY_NAMES.indexOf(t.why);
   return `on ${waitText(why < 0 ? 0 : why, t.waitArg)}`;

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
 import { useStore } from '../../store/index.ts';
-import { openProgramFile, saveProgramFile, shareProgram, toggleTheme } from '../../share/actions.ts';
+import { currentEvent, openProgramFile, saveProgramFile, shareProgram, toggleTheme } from '../../share/actions.ts';
+import { ListMenu } from '../Examples/ListMenu.tsx';
 import { ExamplesMenu } from '../Examples/ExamplesMenu.tsx';
 import { RecoverMenu } from '../Recover/RecoverMenu.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { LessonsMenu } from '../Lessons/LessonsMenu.tsx';
+import { KernelPanel } from '../KernelPanel/KernelPanel.tsx';
 import './top-actions.css';
 
 /** The top bar's controls: examples, recover, share, open, save and theme. */
@@ -12,16 +14,31 @@ export function TopActions() {
   const theme = useStore((s) => s.theme);
   const [link, setLink] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const share = async () => setLink(await shareProgram());
+  const share = async (moment: number | null) => setLink(await shareProgram(moment));
 
   return (
     <nav className="top-actions" aria-label="Program">
       <LessonsMenu />
       <ExamplesMenu />
       <RecoverMenu />
-      <button type="button" className="btn" onClick={() => void share()} title="Copy a link that holds the whole program">
-        Share
-      </button>
+      <KernelPanel />
+      <ListMenu
+        label="Share"
+        title="Copy a link that holds the whole program, or the program at this moment of its run"
+        items={() => {
+          const at = currentEvent();
+          return [
+            { key: 'program', title: 'Link to the program', summary: 'The text and its breakpoints; it opens at the start.' },
+            {
+              key: 'moment',
+              title: `Link to this moment (event ${at.toLocaleString('en')})`,
+              summary: 'Opens the program at this event, with its breakpoints, speed, theme, inspector tab and maximised pane.',
+            },
+          ];
+        }}
+        empty=""
+        onChoose={(item) => void share(item.key === 'moment' ? currentEvent() : null)}
+      />
       <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a .syslet or .txt file (at most 200 KB)">
         Open file
       </button>
@@ -42,7 +59,7 @@ export function TopActions() {
       </button>
       {/* The button names the theme it switches to. */}
       <button type="button" className="btn theme-toggle" onClick={toggleTheme} title={theme === 'light' ? 'Switch to the dark theme' : 'Switch to the light theme'}>
-        <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span> {theme === 'light' ? 'Dark theme' : 'Light theme'}
+        <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span> <span className="theme-label">{theme === 'light' ? 'Dark theme' : 'Light theme'}</span>
       </button>
       {link !== null && <ShareDialog link={link} onClose={() => setLink(null)} />}
     </nav>
