@@ -105,3 +105,23 @@ test('a lesson file opened from a link goes through the checksum; a damaged one 
   await page.goto('/' + damaged);
   await expect(page.getByText(/damaged/)).toBeVisible();
 });
+
+test('a plain program asks its own question in #? comments, and the run answers it', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { setEditorText } = await import('./graph-helpers.ts');
+  const program = `${readFileSync('src/ui/examples/full-ring.syslet', 'utf8')}\n#? wait: a completion is lost\n#? ask: lost\n#? why: the ring has two slots and nobody drained it.\n`;
+  await page.goto('/?example=full-ring');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await setEditorText(page, program);
+  const offer = page.getByRole('region', { name: "This program's questions" });
+  await expect(offer).toContainText('This program asks a question about its run');
+  await offer.getByRole('button', { name: 'Answer it' }).click();
+  await expect(bar(page)).toContainText('Question 1');
+  // The program in the editor is the user's own, untouched.
+  expect(await editorText(page)).toBe(program);
+  await bar(page).getByLabel('Your answer').fill('2');
+  await bar(page).getByRole('button', { name: 'Answer' }).click();
+  await stepUntilReached(page);
+  await expect(bar(page).getByRole('status')).toContainText('Not quite: you said 2, the run says 1.');
+  await expect(bar(page).getByRole('status')).toContainText('nobody drained it');
+});

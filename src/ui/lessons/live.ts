@@ -18,6 +18,8 @@ import { parseLesson, type Lesson } from './format.ts';
 import { LESSONS } from './index.ts';
 import { exerciseLesson, parseExerciseId, EXERCISES_PER_SET, exerciseId, SEED_PATTERN } from './exercises.ts';
 import { keepCustom, noteProgress, noteScore, readCustom } from './progress.ts';
+import { questionsLesson } from './program-questions.ts';
+import { currentSource } from '../editing.ts';
 
 export const LESSON_PREFIX = '#lesson/';
 
@@ -55,6 +57,7 @@ export function lessonById(id: string): Lesson | null {
   if (ex) return exerciseLesson(ex.seed, ex.n);
   const mine = custom.get(id);
   if (mine) return mine;
+  if (id.startsWith(QUESTIONS_PREFIX)) return programQuestionsById(id);
   const kept = readCustom().find((c) => c.id === id);
   if (!kept) return null;
   const r = parseLesson(kept.text, id);
@@ -107,6 +110,35 @@ export function giveAnswer(answer: string): void {
   if (normalAnswer(answer) === '') return;
   useLessonView.setState({ given: normalAnswer(answer) });
   check();
+}
+
+const QUESTIONS_PREFIX = 'questions-';
+
+/** The questions of the program in the editor, when `id` names that very text. */
+function programQuestionsById(id: string): Lesson | null {
+  const text = currentSource();
+  if (id !== QUESTIONS_PREFIX + crc32Hex(text)) return null;
+  const r = questionsLesson(text, id);
+  if (!r.ok) return null;
+  custom.set(id, r.lesson);
+  return r.lesson;
+}
+
+/**
+ * Asks the questions the program in the editor writes in its `#?` comments
+ * (program-questions.ts), over the program as it is: the text is not replaced.
+ */
+export function openProgramQuestions(): boolean {
+  const text = currentSource();
+  const id = QUESTIONS_PREFIX + crc32Hex(text);
+  const r = questionsLesson(text, id);
+  if (!r.ok) {
+    showNotice({ kind: 'error', text: `The program's questions cannot be asked: ${r.errors.slice(0, 3).join('; ')}` });
+    return false;
+  }
+  custom.set(id, r.lesson);
+  useStore.setState({ lesson: { id, step: 0 } });
+  return true;
 }
 
 /** Opens a lesson file's text (from a file or a link): the lesson is kept so a reload finds it. */

@@ -7,6 +7,7 @@ import { LESSONS } from '../../lessons/index.ts';
 import { parseExerciseId, EXERCISES_PER_SET } from '../../lessons/exercises.ts';
 import { readScore } from '../../lessons/progress.ts';
 import { Welcome } from './Welcome.tsx';
+import { ProgramQuestions } from './ProgramQuestions.tsx';
 import { Md, inline } from './Md.tsx';
 import './lessons.css';
 
@@ -18,7 +19,7 @@ export function LessonBar() {
   const [typed, setTyped] = useState('');
   // Presenting to a class, the first-visit note would take the projector's room: it waits for the normal layout.
   const presenter = useStore((s) => s.presenter);
-  if (!at) return presenter ? null : <Welcome />;
+  if (!at) return presenter ? null : <ProgramQuestions fallback={<Welcome />} />;
   const lesson = lessonById(at.id);
   if (!lesson) {
     return (
