@@ -72,3 +72,16 @@ test('a mistake in an embed’s address is named, and the embed still shows what
   await expect(page.getByTestId('notice')).toContainText('speed=fast is not one of');
   await expect(page.getByRole('region', { name: 'Completion ring', exact: true })).toBeVisible();
 });
+
+test('an embed opens at a moment link\'s event, with its breakpoints', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const LZString = (await import('lz-string')).default;
+  const { crc32Hex } = await import('../src/ui/share/crc32.ts');
+  const text = readFileSync('src/ui/examples/full-ring.syslet', 'utf8');
+  const payload = LZString.compressToEncodedURIComponent(JSON.stringify({ event: 9, breakpoints: [{ kind: 'atom', atom: 's4', when: 'runs' }], text }));
+  await page.goto(`/?embed&panes=ring,graph#code/v1.${crc32Hex(payload)}.${payload}`);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('event-count')).toContainText('event 9 /');
+  await expect(page.getByRole('button', { name: 'Breakpoint on s4' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
