@@ -38,6 +38,8 @@ test('an exercise set from a seed: the same programs on reload and from the link
   await expect.poll(() => editorText(page)).not.toBe(first);
 });
 
+test.describe('a first visit', () => {
+test.use({ firstVisit: true });
 test('the first visit: a short note, shown once, dismissed for good; Help shows the glossary in the page', async ({ page }) => {
   await page.goto('/');
   const note = page.getByRole('region', { name: 'Welcome' });
@@ -54,4 +56,5 @@ test('the first visit: a short note, shown once, dismissed for good; Help shows 
   await page.reload();
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByRole('region', { name: 'Welcome' })).toHaveCount(0);
+});
 });

@@ -13,9 +13,21 @@ export function isLocalUrl(url: string): boolean {
   }
 }
 
-export const test = base.extend<{ guard: { problems: string[]; external: string[] } }>({
+export const test = base.extend<{ guard: { problems: string[]; external: string[] }; firstVisit: boolean }>({
+  // Tests play a returning user, who has dismissed the first-visit note (it takes room above the
+  // panes); the first-visit test sets `test.use({ firstVisit: true })`.
+  firstVisit: [false, { option: true }],
   guard: [
-    async ({ page }, use) => {
+    async ({ page, firstVisit }, use) => {
+      if (!firstVisit) {
+        await page.addInitScript(() => {
+          try {
+            if (window === window.top) localStorage.setItem('syslet-playground:welcome-dismissed', '1');
+          } catch {
+            // a page without storage (about:blank) has no note to dismiss
+          }
+        });
+      }
       const problems: string[] = [];
       const external: string[] = [];
       page.on('console', (msg) => {
