@@ -106,6 +106,24 @@ function coldReads(r: Rand, count: number): { decls: string[]; atoms: string[]; 
   return { decls, atoms, names };
 }
 
+/** A program of cold reads submitted one after another into a ring of `ring`, then `tail`. */
+function coldReadProgram(ring: number, c: { decls: string[]; atoms: string[]; names: string[] }, tail: string[]): string[] {
+  return [
+    `ring ${ring}`,
+    '',
+    'var fd = open("/usr/share/dict/words", O_RDONLY)',
+    'buffer scratch[512]',
+    'var bufp = scratch',
+    'var count = 512',
+    ...c.decls,
+    '',
+    ...c.atoms,
+    '',
+    ...c.names.map((n) => `async_exec(${n})`),
+    ...tail,
+  ];
+}
+
 function fullRing(r: Rand): string {
   const ring = int(r, 1, 3);
   const reads = Math.min(WORD_PAGES, ring + int(r, 1, 3));
@@ -113,21 +131,7 @@ function fullRing(r: Rand): string {
   return lesson(
     'How many are lost?',
     `${reads} reads of different cold pages go out at once into a ring of ${ring}; nothing is reaped until all are done.`,
-    [
-      `ring ${ring}`,
-      '',
-      'var fd = open("/usr/share/dict/words", O_RDONLY)',
-      'buffer scratch[512]',
-      'var bufp = scratch',
-      'var count = 512',
-      ...c.decls,
-      '',
-      ...c.atoms,
-      '',
-      ...c.names.map((n) => `async_exec(${n})`),
-      `var filled = async_wait(${reads})`,
-      'print "the ring holds ", filled, "\\n"',
-    ],
+    coldReadProgram(ring, c, [`var filled = async_wait(${reads})`, 'print "the ring holds ", filled, "\\n"']),
     ['## Predict', 'Answer, then Run to the end.', 'wait: the program ends', 'ask: lost'],
   );
 }
@@ -139,20 +143,7 @@ function whichSlot(r: Rand): string {
   return lesson(
     'Which slot?',
     `${reads} reads of different cold pages go out at once into a ring of 8. The disk serves them in its own order.`,
-    [
-      'ring 8',
-      '',
-      'var fd = open("/usr/share/dict/words", O_RDONLY)',
-      'buffer scratch[512]',
-      'var bufp = scratch',
-      'var count = 512',
-      ...c.decls,
-      '',
-      ...c.atoms,
-      '',
-      ...c.names.map((n) => `async_exec(${n})`),
-      `async_wait(${reads})`,
-    ],
+    coldReadProgram(8, c, [`async_wait(${reads})`]),
     ['## Predict', `Answer, then Run until \`${target}\` is posted.`, `wait: ${target} is posted`, `ask: slot ${target}`],
   );
 }
