@@ -13,6 +13,7 @@ import type { NoticeData } from './startup.ts';
 import type { LinkExtras } from './codec.ts';
 import { linkExtras } from './link-state.ts';
 import { currentSession } from '../engine/runtime.ts';
+import { C_HEADER, programToC } from './export-c.ts';
 
 export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
@@ -115,6 +116,26 @@ export async function openProgramFile(file: FileLike): Promise<void> {
 
 export function saveProgramFile(): void {
   downloadText(currentSource(), browserDownload);
+}
+
+/** Downloads syslet.h, the header exported C files include. */
+export function saveCHeader(): void {
+  downloadText(C_HEADER.text, browserDownload, C_HEADER.fileName);
+}
+
+/** Exports the program to C: downloads `<example or program>.c`, and offers syslet.h in the notice. */
+export function exportProgramC(): void {
+  const result = programToC(currentSource(), useStore.getState().exampleName ?? 'program');
+  if (!result.ok) {
+    showNotice({ kind: 'error', text: result.error });
+    return;
+  }
+  downloadText(result.text, browserDownload, result.fileName);
+  showNotice({
+    kind: 'info',
+    text: `Exported ${result.fileName}. It includes ${C_HEADER.fileName}, the syslet header: keep the two side by side.`,
+    actions: [{ label: `Download ${C_HEADER.fileName}`, run: saveCHeader }],
+  });
 }
 
 /** Loads a shipped example and points the address bar at it. */

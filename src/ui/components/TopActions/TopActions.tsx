@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useStore } from '../../store/index.ts';
-import { currentEvent, openProgramFile, saveProgramFile, shareProgram, toggleTheme } from '../../share/actions.ts';
+import { currentEvent, exportProgramC, openProgramFile, saveCHeader, saveProgramFile, shareProgram, toggleTheme } from '../../share/actions.ts';
 import { ListMenu } from '../Examples/ListMenu.tsx';
 import { ExamplesMenu } from '../Examples/ExamplesMenu.tsx';
 import { RecoverMenu } from '../Recover/RecoverMenu.tsx';
@@ -24,7 +24,7 @@ export function TopActions() {
       <KernelPanel />
       <ListMenu
         label="Share"
-        title="Copy a link that holds the whole program, or the program at this moment of its run"
+        title="Copy a link that holds the whole program, or the program at this moment of its run; or export the program to C"
         items={() => {
           const at = currentEvent();
           return [
@@ -34,10 +34,16 @@ export function TopActions() {
               title: `Link to this moment (event ${at.toLocaleString('en')})`,
               summary: 'Opens the program at this event, with its breakpoints, speed, theme, inspector tab and maximised pane.',
             },
+            { key: 'c', title: 'Export C', summary: 'Downloads the program as one C file for the 2007 syslet ABI, which the playground compiles and runs the same.' },
+            { key: 'header', title: 'C header syslet.h', summary: 'Downloads the header an exported C file includes: the records, flags, calls and a small C library.' },
           ];
         }}
         empty=""
-        onChoose={(item) => void share(item.key === 'moment' ? currentEvent() : null)}
+        onChoose={(item) => {
+          if (item.key === 'c') exportProgramC();
+          else if (item.key === 'header') saveCHeader();
+          else void share(item.key === 'moment' ? currentEvent() : null);
+        }}
       />
       <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a .syslet or .txt file (at most 200 KB)">
         Open file

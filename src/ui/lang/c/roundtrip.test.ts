@@ -12,13 +12,15 @@ import { loadKernelNode } from '../../../engine-wasm/host/node.ts';
 import type { Kernel } from '../../../engine-wasm/host/kernel.ts';
 import { readTrace, type TraceRec } from '../../../engine-wasm/host/records.ts';
 import { compileC, loadClang } from '../../../engine-wasm/c/compile.ts';
-import { cSymbols, runC } from '../../../engine-wasm/c/run.ts';
-import { SYS_async_exec } from '../../../engine-wasm/abi/syscall.ts';
+import { C_MAX_EVENTS, cSymbols, runC } from '../../../engine-wasm/c/run.ts';
+import { SYS_async_exec, SYS_close, SYS_open, SYS_write } from '../../../engine-wasm/abi/syscall.ts';
+import { O_CREAT, O_WRONLY } from '../../../engine-wasm/abi/flags.ts';
 import { parse } from '../parse.ts';
 import { layout } from '../layout.ts';
 import { atoms } from '../ast.ts';
 import * as L from '../../../engine-wasm/abi/layout.ts';
-import { Session } from '../../engine/session.ts';
+import { MAX_EVENTS, MAX_LOOP_ITERATIONS, Session } from '../../engine/session.ts';
+import { LOOP_LIMIT } from '../../../engine-wasm/c/header.ts';
 import { EXAMPLE_NAMES } from '../../examples/index.ts';
 import { exportC } from './export.ts';
 import { readOptionPragmas } from './pragma.ts';
@@ -90,59 +92,150 @@ function playground(text: string): Seen {
   return { console: k.consoleText(), calls, trace: seen.trace };
 }
 
+/** Exports, compiles and runs `text` beside the playground's run; everything they show must agree. */
+async function roundTrip(name: string, text: string): Promise<void> {
+  const { program, diagnostics } = parse(text);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const lay = layout(program);
+  const exported = exportC(program, lay, { name });
+
+  const t1 = performance.now();
+  const compiled = await compileC(exported.text, { fileName: exported.fileName });
+  const compileMs = performance.now() - t1;
+  expect(compiled.diagnostics, compiled.log).toEqual([]); // not even a warning
+  const wasm = compiled.wasm!;
+
+  const mine = playground(text);
+
+  // The C file states the program's options; read back, they are the session's.
+  const pragmas = readOptionPragmas(exported.text);
+  expect(pragmas.diagnostics).toEqual([]);
+  expect(pragmas.knobs).toEqual(new Session(k, program, lay).knobs);
+
+  // C names back to program names, for the atoms' addresses in the trace.
+  const programName = new Map([...exported.names].map(([p, c]) => [c, p]));
+  const symbols = cSymbols(wasm);
+  const byAddr = new Map<number, string>();
+  for (const [c, addr] of symbols) {
+    const p = programName.get(c);
+    if (p !== undefined && lay.symbols.get(p)?.kind === 'atom') byAddr.set(addr, p);
+  }
+  const named = namer(byAddr);
+  const theirs = collector(named);
+  const t2 = performance.now();
+  const run = await runC(k, wasm, { knobs: pragmas.knobs, onEvents: () => theirs.read() });
+  const runMs = performance.now() - t2;
+  expect(run.error).toBeUndefined();
+  expect(run).toMatchObject({ status: 'exited', exitCode: 0 });
+
+  expect(k.consoleText()).toBe(mine.console);
+  expect(run.calls.map((c) => [c.nr, c.nr === SYS_async_exec ? named((c.result ?? 0) >>> 0) : c.result])).toEqual(mine.calls);
+  expect(theirs.trace).toEqual(mine.trace);
+
+  // The layout the program relies on: atoms 44 bytes apart and vars 4 apart, in the program's order.
+  const place = (items: readonly { name: { name: string } }[], bytes: number) => {
+    const addrs = items.map((i) => symbols.get(exported.names.get(i.name.name)!)!);
+    addrs.slice(1).forEach((a, i) => expect(a - addrs[i], `${items[i + 1].name.name} after ${items[i].name.name}`).toBe(bytes));
+  };
+  place(atoms(program), L.ATOM_BYTES);
+  place(program.items.filter((i) => i.kind === 'var'), 4);
+
+  timings.push(`${name}: compile ${(compileMs / 1000).toFixed(1)} s, run ${runMs.toFixed(0)} ms, ${run.events.toLocaleString('en')} kernel events, ${run.calls.length} calls, ${theirs.trace.length} trace records`);
+}
+
 describe('every example exported to C does what the playground does', () => {
   for (const name of EXAMPLE_NAMES) {
     test(name, async () => {
-      const text = readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8');
-      const { program, diagnostics } = parse(text);
-      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const lay = layout(program);
-      const exported = exportC(program, lay, { name });
-
-      const t1 = performance.now();
-      const compiled = await compileC(exported.text, { fileName: exported.fileName });
-      const compileMs = performance.now() - t1;
-      expect(compiled.diagnostics, compiled.log).toEqual([]); // not even a warning
-      const wasm = compiled.wasm!;
-
-      const mine = playground(text);
-
-      // The C file states the program's options; read back, they are the session's.
-      const pragmas = readOptionPragmas(exported.text);
-      expect(pragmas.diagnostics).toEqual([]);
-      const session = new Session(k, program, lay);
-      expect(pragmas.knobs).toEqual(session.knobs);
-
-      // C names back to program names, for the atoms' addresses in the trace.
-      const program_ = new Map([...exported.names].map(([p, c]) => [c, p]));
-      const symbols = cSymbols(wasm);
-      const byAddr = new Map<number, string>();
-      for (const [c, addr] of symbols) {
-        const p = program_.get(c);
-        if (p !== undefined && lay.symbols.get(p)?.kind === 'atom') byAddr.set(addr, p);
-      }
-      const theirs = collector(namer(byAddr));
-      const t2 = performance.now();
-      const run = await runC(k, wasm, { knobs: pragmas.knobs, onEvents: () => theirs.read() });
-      const runMs = performance.now() - t2;
-      expect(run.error).toBeUndefined();
-      expect(run.status).toBe('exited');
-      expect(run.exitCode).toBe(0);
-
-      expect(k.consoleText()).toBe(mine.console);
-      const named = namer(byAddr);
-      expect(run.calls.map((c) => [c.nr, c.nr === SYS_async_exec ? named((c.result ?? 0) >>> 0) : c.result])).toEqual(mine.calls);
-      expect(theirs.trace).toEqual(mine.trace);
-
-      // The layout the program relies on: atoms 44 bytes apart and vars 4 apart, in the program's order.
-      const place = (items: readonly { name: { name: string } }[], bytes: number) => {
-        const addrs = items.map((i) => symbols.get(exported.names.get(i.name.name)!)!);
-        addrs.slice(1).forEach((a, i) => expect(a - addrs[i], `${items[i + 1].name.name} after ${items[i].name.name}`).toBe(bytes));
-      };
-      place(atoms(program), L.ATOM_BYTES);
-      place(program.items.filter((i) => i.kind === 'var'), 4);
-
-      timings.push(`${name}: compile ${(compileMs / 1000).toFixed(1)} s, run ${runMs.toFixed(0)} ms, ${run.events.toLocaleString('en')} kernel events, ${run.calls.length} calls, ${theirs.trace.length} trace records`);
+      await roundTrip(name, readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8'));
     }, 120_000);
   }
 });
+
+// Words in C as in the playground: signed division and compares, 32-bit
+// wrapping, masked shift counts, unsigned ring indices and lengths read as
+// signed words, pointers compared as words, atom fields.
+const SEMANTICS = String.raw`ring 2
+var a = 7
+var b = -3
+var z = 0
+var big = 0x7fffffff
+var u = 0xffffffff
+var s = 33
+buffer buf[8]
+var p = buf
+atom at = getpid() ret a
+print a / b, " ", a % b, " ", b / a, " ", b % a, " ", -2147483648 / -1, " ", -2147483648 % -1, "\n"
+print big + 1, " ", big * 2, " ", u, " ", u + 1, " ", u < 0, " ", u >> 1, " ", u >> s, " ", 1 << s, " ", -b << 30, "\n"
+print user_idx < 0, " ", user_idx - 1 < 0, " ", kernel_idx, " ", len("abc") - 4 < 0, " ", ~a, " ", !a, " ", a && 0, " ", z || b, "\n"
+print p == buf, " ", at == at.next, " ", at.nr, " ", at.flags, " ", at.ret == &a, " ", at.ret == &b, "\n"
+at.flags = SYSLET_STOP_ON_ZERO | SYSLET_SYNC
+at.next = at
+print at.flags, " ", at.next == at, " ", at.next - at, "\n"
+at.next = 0
+print async_exec(at) == at, " ", a, " ", "100% \x01\xff\0end", "\n"
+`;
+
+test('the semantics of words are the playground\'s', async () => {
+  await roundTrip('semantics', SEMANTICS);
+}, 120_000);
+
+// The playground's run-time errors, one chosen by the word in /case: in the
+// playground the read fails (there is no /case) and `which` keeps its start.
+const ERRORS = `ring 2
+var which = 0
+var zero = 0
+var i = 0
+var fd = open("/case", O_RDONLY)
+read(fd, &which, 4)
+if which == 1 {
+    assert which == 2
+} else if which == 2 {
+    print 7 / zero
+} else if which == 3 {
+    print 7 % zero
+} else if which == 4 {
+    print ring[which + 1]
+} else if which == 5 {
+    while 1 {
+        i = i + 1
+    }
+}
+`;
+
+test('the C side\'s limits are the playground\'s', () => {
+  expect(LOOP_LIMIT).toBe(MAX_LOOP_ITERATIONS);
+  expect(C_MAX_EVENTS).toBe(MAX_EVENTS);
+});
+
+test('the run-time errors are the playground\'s, word for word', async () => {
+  const { program } = parse(ERRORS);
+  const exported = exportC(program, layout(program), { name: 'errors' });
+  const compiled = await compileC(exported.text, { fileName: exported.fileName });
+  expect(compiled.diagnostics).toEqual([]);
+  for (const which of [1, 2, 3, 4, 5]) {
+    // The playground's run of 100,000 rounds is slow (every round is driver events): its message is known.
+    const loopMessage = `the loop ran ${MAX_LOOP_ITERATIONS.toLocaleString('en')} times and was stopped`;
+    let message = loopMessage;
+    let console = '';
+    if (which !== 5) {
+      const { program: p } = parse(ERRORS.replace('var which = 0', `var which = ${which}`));
+      const s = new Session(k, p, layout(p));
+      while (!s.finished) s.run(100_000);
+      expect(s.state).toBe('error');
+      message = s.failure!.message;
+      console = k.consoleText();
+    }
+
+    k.reset(1);
+    const at = k.userBase;
+    k.writeString(at, '/case');
+    k.setU32(at + 8, which);
+    const fd = k.syscall(SYS_open, at, O_CREAT | O_WRONLY, 0o644);
+    k.syscall(SYS_write, fd, at + 8, 4);
+    k.syscall(SYS_close, fd);
+    const run = await runC(k, compiled.wasm!, { reset: false });
+    expect(run.status).toBe('error');
+    expect(run.error?.message, `case ${which}`).toBe(message);
+    expect(k.consoleText()).toBe(console);
+  }
+}, 120_000);
