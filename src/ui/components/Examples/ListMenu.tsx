@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import './examples.css';
 
 export interface MenuItem {
@@ -23,6 +23,8 @@ interface Props {
 export function ListMenu({ label, title, items: readItems, startAt, empty, onChoose }: Props) {
   const [items, setItems] = useState<readonly MenuItem[] | null>(null);
   const [active, setActive] = useState(0);
+  /** How far the list moves left so that it stays inside the window (a menu near the right edge). */
+  const [shift, setShift] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -37,6 +39,16 @@ export function ListMenu({ label, title, items: readItems, startAt, empty, onCho
     };
     document.addEventListener('pointerdown', onDown);
     return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  useLayoutEffect(() => {
+    if (!open || !list.current) return;
+    const margin = 8;
+    const rect = list.current.getBoundingClientRect();
+    const left = rect.left + shift;
+    setShift(Math.max(0, Math.min(left - margin, left + rect.width - (window.innerWidth - margin))));
+    // Measured once as it opens: the list does not move while it is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   useEffect(() => {
@@ -93,6 +105,7 @@ export function ListMenu({ label, title, items: readItems, startAt, empty, onCho
           ref={list}
           id={`${id}-list`}
           className="examples-list"
+          style={shift ? { left: -shift } : undefined}
           role="listbox"
           aria-label={label}
           tabIndex={0}
