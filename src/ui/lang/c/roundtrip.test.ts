@@ -4,8 +4,10 @@
 // playground's run does: the same console, the same system calls of the user
 // task with the same results, and the same kernel trace — every record's
 // event, kind, thread, time, call, result and atom, addresses compared
-// through the names they have (atom `hello` in both). One clang load serves
-// all examples; the time each step takes is printed.
+// through the names they have (atom `hello` in both). Also the semantics of
+// words and the run-time errors, and the C side's own tests
+// (engine-wasm/c/toolchain-cases.ts): one clang load and one warm-up serve
+// every compile of the test suite. The time each step takes is printed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadKernelNode } from '../../../engine-wasm/host/node.ts';
@@ -24,6 +26,7 @@ import { LOOP_LIMIT } from '../../../engine-wasm/c/header.ts';
 import { EXAMPLE_NAMES } from '../../examples/index.ts';
 import { exportC } from './export.ts';
 import { readOptionPragmas } from './pragma.ts';
+import { toolchainTests } from '../../../engine-wasm/c/toolchain-cases.ts';
 
 let k: Kernel;
 const timings: string[] = [];
@@ -37,7 +40,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  timings.push(`round trip of ${EXAMPLE_NAMES.length} examples: ${((performance.now() - t0) / 1000).toFixed(1)} s in all`);
+  timings.push(`this file (clang's load and every C test): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log(timings.join('\n'));
 });
 
@@ -144,6 +147,9 @@ async function roundTrip(name: string, text: string): Promise<void> {
 }
 
 describe('every example exported to C does what the playground does', () => {
+  afterAll(() => {
+    timings.push(`round trip of the ${EXAMPLE_NAMES.length} examples, clang's load included: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  });
   for (const name of EXAMPLE_NAMES) {
     test(name, async () => {
       await roundTrip(name, readFileSync(new URL(`../../examples/${name}.syslet`, import.meta.url), 'utf8'));
@@ -239,3 +245,5 @@ test('the run-time errors are the playground\'s, word for word', async () => {
     expect(k.consoleText()).toBe(console);
   }
 }, 120_000);
+
+toolchainTests(() => k);

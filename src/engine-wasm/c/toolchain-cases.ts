@@ -1,21 +1,23 @@
 // The C side with the real toolchain (docs/c.md): the header's rules, the
 // runner's contract (exit, traps, stops, limits, options, symbols) and the
 // diagnostics, each proved by compiling C with @yowasp/clang and running it
-// on the kernel. One clang load for the file; five compiles.
+// on the kernel (five compiles). The test file that loads clang registers
+// them (src/ui/lang/c/roundtrip.test.ts), so that one clang load and one
+// warm-up serve every compile of the test suite.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadKernelNode } from '../host/node.ts';
 import type { Kernel } from '../host/kernel.ts';
-import { compileC, loadClang } from './compile.ts';
+import { compileC } from './compile.ts';
 import { runC } from './run.ts';
 import * as L from '../abi/layout.ts';
 import { O_CREAT, O_WRONLY } from '../abi/flags.ts';
 import { SYS_close, SYS_open, SYS_write } from '../abi/syscall.ts';
 
-let k: Kernel;
-beforeAll(async () => {
-  k = await loadKernelNode('debug');
-  await loadClang();
-}, 120_000);
+/** Registers the tests; `kernel` gives the (debug) kernel once clang and it are loaded. */
+export function toolchainTests(kernel: () => Kernel): void {
+  describeRules(kernel);
+  describeEnds(kernel);
+  describeDiagnostics();
+}
 
 async function build(source: string, fileName = 'test.c'): Promise<Uint8Array> {
   const r = await compileC(source, { fileName });
@@ -23,8 +25,13 @@ async function build(source: string, fileName = 'test.c'): Promise<Uint8Array> {
   return r.wasm!;
 }
 
-describe('the header\'s rules, run', () => {
-  const RULES = String.raw`#include "syslet.h"
+function describeRules(kernel: () => Kernel): void {
+  describe('the header\'s rules, run', () => {
+    let k: Kernel;
+    beforeAll(() => {
+      k = kernel();
+    });
+    const RULES = String.raw`#include "syslet.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -94,10 +101,16 @@ int main(void)
     await runC(k, wasm, { knobs: { seed: 1, kernel: [[L.OPT_RING_POLICY, L.RING_LOSE], [L.OPT_CACHEMISS_THREADS, L.NCACHEMISS]] } });
   });
 });
+}
 
-describe('how a program ends', () => {
-  // The case to run is read from the file /case, which the test writes after a reset.
-  const CASES = String.raw`#include "syslet.h"
+function describeEnds(kernel: () => Kernel): void {
+  describe('how a program ends', () => {
+    let k: Kernel;
+    beforeAll(() => {
+      k = kernel();
+    });
+    // The case to run is read from the file /case, which the test writes after a reset.
+    const CASES = String.raw`#include "syslet.h"
 
 struct syslet_uatom *ring[2];
 struct async_head_user ahu = { .completion_ring = ring, .ring_size_bytes = sizeof(ring) };
@@ -216,29 +229,32 @@ int main(void)
     k.reset(1);
   });
 });
+}
 
-describe('diagnostics', () => {
-  test('compile errors come with their line and column; what the header lacks says so', async () => {
-    const r = await compileC('#include <stdio.h>\n\nint main(void)\n{\n\tvoid *p = malloc(4);\n\tFILE *f = 0;\n\treturn y;\n}\n', { fileName: 'bad.c' });
-    expect(r.wasm).toBeNull();
-    const errors = r.diagnostics.filter((d) => d.severity === 'error' && d.file === 'bad.c');
-    expect(errors).toEqual([
-      { file: 'bad.c', line: 5, col: 12, severity: 'error', message: expect.stringMatching(/'malloc' is unavailable: syslet.h has no heap/) },
-      { file: 'bad.c', line: 6, col: 2, severity: 'error', message: expect.stringMatching(/'FILE' is unavailable: syslet.h has no stdio streams/) },
-      { file: 'bad.c', line: 7, col: 9, severity: 'error', message: "use of undeclared identifier 'y'" },
-    ]);
-    expect(r.log).toContain('bad.c:7:9');
-  });
+function describeDiagnostics(): void {
+  describe('diagnostics', () => {
+    test('compile errors come with their line and column; what the header lacks says so', async () => {
+      const r = await compileC('#include <stdio.h>\n\nint main(void)\n{\n\tvoid *p = malloc(4);\n\tFILE *f = 0;\n\treturn y;\n}\n', { fileName: 'bad.c' });
+      expect(r.wasm).toBeNull();
+      const errors = r.diagnostics.filter((d) => d.severity === 'error' && d.file === 'bad.c');
+      expect(errors).toEqual([
+        { file: 'bad.c', line: 5, col: 12, severity: 'error', message: expect.stringMatching(/'malloc' is unavailable: syslet.h has no heap/) },
+        { file: 'bad.c', line: 6, col: 2, severity: 'error', message: expect.stringMatching(/'FILE' is unavailable: syslet.h has no stdio streams/) },
+        { file: 'bad.c', line: 7, col: 9, severity: 'error', message: "use of undeclared identifier 'y'" },
+      ]);
+      expect(r.log).toContain('bad.c:7:9');
+    });
 
-  test('a function declared but defined nowhere is an error at its name, not a silent link failure', async () => {
-    const r = await compileC('#include "syslet.h"\nlong helper(long x);\nint main(void) { return (int)helper(1); }\n', { fileName: 'link.c' });
-    expect(r.wasm).toBeNull();
-    expect(r.diagnostics).toEqual([{ file: 'link.c', line: 2, col: 6, severity: 'error', message: expect.stringMatching(/^`helper` is declared but defined nowhere/) }]);
-  });
+    test('a function declared but defined nowhere is an error at its name, not a silent link failure', async () => {
+      const r = await compileC('#include "syslet.h"\nlong helper(long x);\nint main(void) { return (int)helper(1); }\n', { fileName: 'link.c' });
+      expect(r.wasm).toBeNull();
+      expect(r.diagnostics).toEqual([{ file: 'link.c', line: 2, col: 6, severity: 'error', message: expect.stringMatching(/^`helper` is declared but defined nowhere/) }]);
+    });
 
-  test('a program whose memory does not fit the user region is refused', async () => {
-    const r = await compileC('#include "syslet.h"\nchar big[1048576] = { 1 };\nint main(void) { return big[5]; }\n', { fileName: 'big.c' });
-    expect(r.wasm).toBeNull();
-    expect(r.diagnostics).toEqual([{ file: 'big.c', line: 1, col: 1, severity: 'error', message: expect.stringMatching(/past the end of the user region \[0x10000, 0x110000\)/) }]);
+    test('a program whose memory does not fit the user region is refused', async () => {
+      const r = await compileC('#include "syslet.h"\nchar big[1048576] = { 1 };\nint main(void) { return big[5]; }\n', { fileName: 'big.c' });
+      expect(r.wasm).toBeNull();
+      expect(r.diagnostics).toEqual([{ file: 'big.c', line: 1, col: 1, severity: 'error', message: expect.stringMatching(/past the end of the user region \[0x10000, 0x110000\)/) }]);
+    });
   });
-});
+}
