@@ -91,3 +91,20 @@ for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
     await page.screenshot({ path: `${SHOTS}/export-c-menu-${width}.png` });
   });
 }
+
+test('Help has the C side\'s documentation, offline, with the tabs whole at 1024x768', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page, 'hello');
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Help' });
+  const tab = dialog.getByRole('tab', { name: 'C out' });
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(dialog.getByRole('tabpanel', { name: 'C out' })).toContainText('Every wrapper returns the kernel\'s result as it is');
+  const tabs = (await dialog.getByRole('tablist', { name: 'Help pages' }).boundingBox())!;
+  const box = (await dialog.boundingBox())!;
+  expect(tabs.x + tabs.width).toBeLessThanOrEqual(box.x + box.width);
+  await page.screenshot({ path: `${SHOTS}/export-c-help-1024.png` });
+});

@@ -112,7 +112,7 @@ class Exporter {
     w.line(' *');
     w.line(` * With ${HEADER_FILE} beside it, the playground compiles it for wasm32 into the`);
     w.line(" * kernel's user region and runs it as the user task: the same system calls,");
-    w.line(' * the same results, the same console (docs/c.md).');
+    w.line(' * the same results, the same console (docs/c.md; in the playground, Help ▸ C out).');
     w.line(' */');
     w.line(`#include "${HEADER_FILE}"`);
     // The first item's comments describe the whole program: they come first.
