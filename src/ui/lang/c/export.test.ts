@@ -88,6 +88,20 @@ describe('exportC', () => {
     ]);
   });
 
+  test('parentheses where C programmers expect them (and clang insists on them)', () => {
+    const c = exported('var a = 0\nvar b = 0\nvar c = 0\na = a < b <= c\na = a == b & c\na = a & b | c\na = a && b || c\na = a + b << c\na = !a & b\na = b >> (a == c)\na = len("x") << 2\n');
+    expect(mainLines(c.text)).toEqual([
+      'a = (a < b) <= c;',
+      'a = (a == b) & c;',
+      'a = (a & b) | c;',
+      'a = (a && b) || c;',
+      'a = (a + b) << (c & 31);',
+      'a = (!a) & b;',
+      'a = b >> ((a == c) & 31);',
+      'a = (sizeof("x") - 1) << 2;',
+    ]);
+  });
+
   test('print is one printf: % doubled, a NUL byte as %c, comparisons as %d, words as %ld', () => {
     const c = exported('var n = 3\nprint "100% of ", n, " is ", n == 3, "\\0!\\n"\n');
     expect(mainLines(c.text)).toEqual(['printf("100%% of %ld is %d%c!\\n", n, n == 3, 0);']);

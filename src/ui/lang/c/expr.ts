@@ -24,6 +24,8 @@ export interface CExpr {
   readonly value?: number;
   /** A constant expression that names no program global: fit for a static initializer. */
   readonly pure: boolean;
+  /** The outermost binary operator, when there is one (for clarifying parentheses). */
+  readonly op?: BinaryOp;
 }
 
 /** Where a value goes: a number (signed: compared or divided), or a pointer of some type. */
@@ -68,6 +70,27 @@ export function to(e: CExpr, t: Target): CExpr {
   return castTo(e, POINTER_TYPES[t], t === 'atom' ? 'atom' : t === 'lptr' ? 'lptr' : 'chars');
 }
 
+const BITWISE: ReadonlySet<string> = new Set(['&', '|', '^']);
+const COMPARE: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+/**
+ * An operand of `op`, in parentheses where C needs them, and where C
+ * programmers (and clang's -Wparentheses) expect them though C does not:
+ * a comparison or another bitwise operator inside &, | or ^; a comparison
+ * inside a comparison (clang refuses `a < b <= c`); && inside ||;
+ * + or - inside a shift; a `!x` on the left of a comparison or bitwise operator.
+ */
+function side(op: BinaryOp, e: CExpr, prec: number): string {
+  const inner = e.op;
+  const clearer =
+    (BITWISE.has(op) && inner !== undefined && (COMPARE.has(inner) || (BITWISE.has(inner) && inner !== op))) ||
+    (COMPARE.has(op) && inner !== undefined && COMPARE.has(inner)) ||
+    (op === '||' && inner === '&&') ||
+    ((op === '<<' || op === '>>') && (inner === '+' || inner === '-')) ||
+    ((BITWISE.has(op) || COMPARE.has(op)) && e.code.startsWith('!'));
+  return clearer ? `(${e.code})` : paren(e, prec);
+}
+
 const I32_MIN = -0x80000000;
 const I32_MAX = 0x7fffffff;
 
@@ -97,7 +120,7 @@ function binary(op: BinaryOp, l: CExpr, r: CExpr): CExpr {
   const both = l.value !== undefined && r.value !== undefined;
   const value = both ? evalBinary(op, l.value!, r.value!) : undefined;
   const pure = l.pure && r.pure;
-  const join = (a: CExpr, b: CExpr, type: CType): CExpr => ({ code: `${paren(a, p)} ${op} ${paren(b, p + 1)}`, type, prec: p, value, pure });
+  const join = (a: CExpr, b: CExpr, type: CType): CExpr => ({ code: `${side(op, a, p)} ${op} ${side(op, b, p + 1)}`, type, prec: p, value, pure, op });
   switch (op) {
     case '&&':
     case '||':
@@ -120,7 +143,7 @@ function binary(op: BinaryOp, l: CExpr, r: CExpr): CExpr {
     case '>>': {
       const a = to(l, op === '>>' ? 'signed' : 'long');
       const n = to(r, 'long');
-      const count = r.value !== undefined && r.value >= 0 && r.value <= 31 ? n : { ...n, code: `(${paren(n, 9)} & 31)`, prec: PRIMARY };
+      const count: CExpr = r.value !== undefined && r.value >= 0 && r.value <= 31 ? n : { code: `(${side('&', n, 9)} & 31)`, type: n.type, prec: PRIMARY, pure: n.pure };
       const signed = a.type !== 'ulong';
       const x = both ? exact(op, l.value!, r.value!) : undefined;
       if (signed && value !== undefined && x !== undefined && (x < I32_MIN || x > I32_MAX)) return folded(value, a.type);
@@ -150,7 +173,7 @@ export function translate(e: Expr, scope: Scope, call: CallTranslator): CExpr {
       return { code: `(long)${text}u`, type: 'long', prec: UNARY, value: e.value | 0, pure: true };
     }
     case 'str': return { code: cString(e.value), type: 'str', prec: PRIMARY, pure: true };
-    case 'len': return { code: `sizeof(${cString(e.arg.value)}) - 1`, type: 'ulong', prec: 12, value: e.arg.value.length, pure: true };
+    case 'len': return { code: `sizeof(${cString(e.arg.value)}) - 1`, type: 'ulong', prec: 12, value: e.arg.value.length, pure: true, op: '-' };
     case 'name': {
       const sym = scope.lay.symbols.get(e.name);
       if (sym?.kind === 'var') return { code: cname(e.name), type: 'long', prec: PRIMARY, pure: false };
