@@ -43,11 +43,13 @@ describe('exportC', () => {
   });
 
   test('the program\'s comments travel with what they describe', () => {
-    const c = exported('# what the program does\nring 2\n\nvar x = 1  # one\n# the atom\natom a = getpid() ret x\n# drive it\nasync_exec(a)  # go\n# the end\n');
+    const c = exported('# what the program does\nring 2\n\nvar x = 1  # one\n# the atom\natom a = getpid() ret x\n# drive it\nasync_exec(a)  # go\n# set by the driver\nvar y = getpid()\n# the end\n');
+    expect(c.text.match(/set by the driver \*\//g)).toHaveLength(1 + 1); // the comment once, and the note on y's line
+    expect(c.text).toContain('long y = 0;\t/* set by the driver */');
     expect(c.text).toMatch(/#include "syslet.h"\n\n\/\* what the program does \*\/\n\n\/\* The completion ring/);
     expect(c.text).toContain('long x = 1;\t/* one */');
     expect(c.text).toContain('\t/* the atom */\n\tinit_atom(&a, __NR_getpid,');
-    expect(c.text).toContain('\t/* drive it */\n\tsys_async_exec(&a, &ahu);\t/* go */\n\t/* the end */\n');
+    expect(c.text).toContain('\t/* drive it */\n\tsys_async_exec(&a, &ahu);\t/* go */\n\t/* set by the driver */\n\ty = getpid();\n\t/* the end */\n');
   });
 
   test('every value is a word: casts only where C would read it differently', () => {

@@ -177,13 +177,15 @@ class Exporter {
     w.line();
     w.line('/* The program\'s memory: a long for each var, in the program\'s order, and the buffers. */');
     decls.forEach((d, k) => {
-      w.lead(d, '', k === 0, this.introduced);
+      // A var the driver sets keeps its comments for main, where its line stands.
+      const driven = d.kind === 'var' && lay.driverInits.has(d.name.name);
+      w.lead(d, '', k === 0, driven ? d : this.introduced);
       const name = this.c(d.name.name);
       if (d.kind === 'buffer') {
         w.line(`char ${name}[${d.size}];${trail(d.trailing)}`);
         return;
       }
-      if (lay.driverInits.has(d.name.name)) {
+      if (driven) {
         w.line(`long ${name} = 0;\t/* set by the driver */`);
         return;
       }
