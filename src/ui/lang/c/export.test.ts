@@ -10,6 +10,9 @@ import { cString } from './literal.ts';
 import { readOptionPragmas } from './pragma.ts';
 import { knobsOf } from '../options.ts';
 import { options } from '../ast.ts';
+import fc from 'fast-check';
+import { EXAMPLES } from '../../examples/index.ts';
+import { wordsProgram } from './words.test-helpers.ts';
 
 function exported(text: string, name = 'test') {
   const { program, diagnostics } = parse(text);
@@ -169,5 +172,28 @@ describe('C string literals', () => {
     expect(cString('??=')).toBe('"?\\?="');
     expect(cString('50%', true)).toBe('"50%%"');
     expect(cString('tab\there "q" \\')).toBe('"tab\\there \\"q\\" \\\\"');
+  });
+});
+
+describe('exportC never throws for a program without errors', () => {
+  test('examples with statements left out, and random word expressions', () => {
+    const cut = fc.tuple(fc.constantFrom(...Object.values(EXAMPLES)), fc.array(fc.boolean(), { minLength: 120, maxLength: 120 }))
+      .map(([text, keep]) => text.split('\n').filter((l, i) => /[{}]|^(var|atom|buffer|ring|option) /.test(l) || keep[i % keep.length]).join('\n'));
+    let exported = 0;
+    fc.assert(
+      fc.property(cut, (text) => {
+        const { program, diagnostics } = parse(text);
+        const lay = layout(program);
+        if ([...diagnostics, ...lay.diagnostics].some((d) => d.severity === 'error')) return;
+        const c = exportC(program, lay, { name: 'cut' });
+        expect(readOptionPragmas(c.text).diagnostics).toEqual([]);
+        expect(c.text.split('{').length).toBe(c.text.split('}').length);
+        exported++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(exported).toBeGreaterThan(20);
+    const words = parse(wordsProgram(200, 7)).program;
+    expect(() => exportC(words, layout(words), { name: 'words' })).not.toThrow();
   });
 });
