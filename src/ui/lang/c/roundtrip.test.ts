@@ -10,6 +10,7 @@
 // every compile of the test suite. The time each step takes is printed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { loadKernelNode } from '../../../engine-wasm/host/node.ts';
 import type { Kernel } from '../../../engine-wasm/host/kernel.ts';
 import { readTrace, type TraceRec } from '../../../engine-wasm/host/records.ts';
@@ -28,6 +29,11 @@ import { exportC } from './export.ts';
 import { readOptionPragmas } from './pragma.ts';
 import { toolchainTests } from '../../../engine-wasm/c/toolchain-cases.ts';
 import { wordsProgram } from './words.test-helpers.ts';
+
+// LLVM is 75 MB of wasm: V8 re-compiling its hot code with TurboFan costs more than it saves in a
+// run of a dozen short compiles. Liftoff alone halves this file's time (docs/c.md, Cost); the
+// flag holds for this test process only.
+setFlagsFromString('--liftoff-only');
 
 let k: Kernel;
 const timings: string[] = [];
