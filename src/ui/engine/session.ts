@@ -12,6 +12,7 @@ import { compileDriver, type Op } from './compile.ts';
 import { execute, evaluate, RunError, Suspend, type CallLog, type Env } from './interp.ts';
 import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './checkpoint.ts';
 import { NarrationLog, type Narration } from './narration-log.ts';
+import type { RunSession, Status } from './run-session.ts';
 
 export type { Narration };
 
@@ -21,7 +22,7 @@ const CHECKPOINT_EVERY = 5_000;
 const MAX_CHECKPOINTS = 64;
 const NARRATION_KEPT = 2_000;
 
-export type Status = 'ready' | 'running' | 'done' | 'error';
+export type { Status };
 
 export interface DriverState {
   /** Index of the op to run next (or being run, while its system call is in the kernel). */
@@ -55,7 +56,7 @@ function opText(op: Op): string {
   }
 }
 
-export class Session {
+export class Session implements RunSession {
   readonly ops: readonly Op[];
   /** Each op's text for the narration, made once. */
   private readonly opTexts: readonly string[];
