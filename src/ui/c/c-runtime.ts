@@ -1,0 +1,119 @@
+// The C tab's actions: open a C file, take what is typed, build it in the C
+// worker, and make the built program the page's run (a CSession on the page's
+// kernel). The language program stays in its own tab; showing it runs it again.
+import { useStore, type CFile } from '../store/index.ts';
+import { installSession, pageKernel, setSource, whenEngineStarted } from '../engine/runtime.ts';
+import { CSession } from './c-session.ts';
+import { describe, type CSymbols, type Found } from './discover.ts';
+import { cOptions } from './options.ts';
+import { buildC } from './compiler.ts';
+import type { Diagnostic } from '../lang/ast.ts';
+
+/** A C file's name in the tab: `hello.c`; what a name must look like. */
+export const C_NAME = /^[A-Za-z0-9_.-]{1,64}\.c$/;
+const BUILD_DELAY_MS = 600;
+
+interface Built {
+  readonly text: string;
+  readonly module: WebAssembly.Module;
+  readonly found: Found;
+  readonly symbols: CSymbols;
+}
+let built: Built | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let pending: string | null = null;
+
+/** Makes the built program the page's run. */
+function install(b: Built): void {
+  const k = pageKernel();
+  if (!k) return;
+  const opts = cOptions(b.text);
+  const { program, lay } = describe(b.found, b.symbols, opts.items);
+  useStore.setState({ program, layout: lay });
+  installSession(new CSession(k, { module: b.module, knobs: opts.knobs, lay }));
+}
+
+function fail(message: string, diagnostics: readonly Diagnostic[] = []): void {
+  useStore.setState({ cBuild: { phase: 'error', message }, cDiagnostics: diagnostics });
+}
+
+/** Compiles the C text now and, once the worker's first run ends, runs it on the page. */
+function build(text: string): void {
+  clearTimeout(timer);
+  pending = null;
+  if (built?.text === text) {
+    useStore.setState({ cBuild: { phase: 'ready', ms: 0 } });
+    if (useStore.getState().lang === 'c') whenEngineStarted(() => install(built!));
+    return;
+  }
+  const opts = cOptions(text);
+  if (opts.diagnostics.length) return fail('an option line is wrong', opts.diagnostics);
+  const name = useStore.getState().cFile?.name ?? 'program.c';
+  useStore.setState({ cBuild: { phase: 'compiling' } });
+  let wasm: Uint8Array | null = null;
+  let compiledMs = 0;
+  buildC(
+    { text, name, kernel: opts.knobs.kernel, seed: opts.knobs.seed },
+    {
+      progress: (done, total) => useStore.setState({ cBuild: { phase: 'loading', done, total } }),
+      compiled: (r) => {
+        useStore.setState({ cDiagnostics: r.diagnostics });
+        if (!r.wasm) fail(r.diagnostics.length ? 'the C file does not compile' : r.log.trim().split('\n').pop() || 'the C file does not compile');
+        else useStore.setState({ cBuild: { phase: 'compiling' } });
+        compiledMs = r.ms;
+        if (r.wasm) wasm = r.wasm;
+      },
+      ran: (r) => {
+        if (!wasm) return;
+        const bytes = wasm;
+        WebAssembly.compile(bytes.slice().buffer as ArrayBuffer)
+          .then((module) => {
+            built = { text, module, found: r.found, symbols: r.symbols };
+            useStore.setState({ cBuild: { phase: 'ready', ms: compiledMs } });
+            if (useStore.getState().lang === 'c' && useStore.getState().cFile?.text === text) whenEngineStarted(() => install(built!));
+          })
+          .catch((e: unknown) => fail(`the compiled program could not be loaded: ${(e as Error).message}`));
+      },
+      failed: (message) => fail(message),
+    },
+  );
+}
+/** Opens a C file in the C tab and runs it. */
+export function openCFile(file: CFile): void {
+  useStore.setState({ cFile: file, lang: 'c', cDiagnostics: [] });
+  build(file.text);
+}
+
+/** The C tab's text changed (typing): built after a pause. */
+export function typedC(text: string): void {
+  const file = useStore.getState().cFile;
+  if (!file) return;
+  useStore.setState({ cFile: { ...file, text } });
+  pending = text;
+  clearTimeout(timer);
+  timer = setTimeout(() => pending !== null && build(pending), BUILD_DELAY_MS);
+}
+
+/** Builds what was typed and not built yet, now (Run and Step judge the text on the screen). */
+export function flushC(): void {
+  if (pending !== null) build(pending);
+}
+
+/** Shows (and runs) the language program or the C file. */
+export function showTab(lang: 'syslet' | 'c'): void {
+  const st = useStore.getState();
+  if (st.lang === lang) return;
+  if (lang === 'c' && !st.cFile) return;
+  useStore.setState({ lang });
+  if (lang === 'syslet') setSource(st.source, st.exampleName);
+  else build(st.cFile!.text);
+}
+
+/** Closes the C file: the language program runs again. */
+export function closeCFile(): void {
+  clearTimeout(timer);
+  pending = null;
+  const st = useStore.getState();
+  useStore.setState({ cFile: null, lang: 'syslet', cBuild: { phase: 'idle' }, cDiagnostics: [] });
+  if (st.lang === 'c') setSource(st.source, st.exampleName);
+}
