@@ -8,9 +8,10 @@ import { describe, type CSymbols, type Found } from './discover.ts';
 import { cOptions } from './options.ts';
 import { buildC } from './compiler.ts';
 import type { Diagnostic } from '../lang/ast.ts';
+import { MAX_TEXT_CHARS } from '../share/codec.ts';
+import { pageStorage } from '../share/storage.ts';
+import { C_NAME, keepCFile, readSavedC } from './c-storage.ts';
 
-/** A C file's name in the tab: `hello.c`; what a name must look like. */
-export const C_NAME = /^[A-Za-z0-9_.-]{1,64}\.c$/;
 const BUILD_DELAY_MS = 600;
 
 interface Built {
@@ -20,6 +21,8 @@ interface Built {
   readonly symbols: CSymbols;
 }
 let built: Built | null = null;
+/** Waiting for the next C program to be installed (a link's moment). */
+let onInstalled: (() => void)[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let pending: string | null = null;
 
@@ -31,6 +34,35 @@ function install(b: Built): void {
   const { program, lay } = describe(b.found, b.symbols, opts.items);
   useStore.setState({ program, layout: lay });
   installSession(new CSession(k, { module: b.module, knobs: opts.knobs, lay }));
+  for (const cb of onInstalled.splice(0)) cb();
+}
+
+/** Calls `cb` once the page runs its program: the language's at once (when the kernel is up), a C file's once built. */
+export function whenRunReady(cb: () => void): void {
+  if (useStore.getState().lang === 'c') onInstalled.push(cb);
+  else whenEngineStarted(cb);
+}
+
+/** A C file from a link's extras (`c: { name, text }`), or null when it is not one. */
+export function linkCFile(v: unknown): CFile | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { name, text } = v as { name?: unknown; text?: unknown };
+  return typeof name === 'string' && C_NAME.test(name) && typeof text === 'string' && text.length <= MAX_TEXT_CHARS ? { name, text } : null;
+}
+
+/**
+ * Start-up: a link's C file opens in the C tab; otherwise the saved one comes
+ * back, shown if it was shown (unless the address asked for a program). Then
+ * the C file is saved as it changes.
+ */
+export function bootC(fromLink: CFile | null, addressHasProgram: boolean): void {
+  const saved = readSavedC(pageStorage());
+  if (fromLink) openCFile(fromLink);
+  else if (saved) {
+    useStore.setState({ cFile: { name: saved.name, text: saved.text } });
+    if (saved.active && !addressHasProgram) openCFile({ name: saved.name, text: saved.text });
+  }
+  keepCFile();
 }
 
 function fail(message: string, diagnostics: readonly Diagnostic[] = []): void {
