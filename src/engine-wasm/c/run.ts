@@ -89,7 +89,8 @@ export function cSymbols(wasm: Uint8Array): Map<string, number> {
   return out;
 }
 
-function failureRecord(k: Kernel, wasm: Uint8Array): { message: string; line?: number } | undefined {
+/** The message and C line a failed check of the header's left in memory (assert, a playground check), if any. */
+export function failureRecord(k: Kernel, wasm: Uint8Array): { message: string; line?: number } | undefined {
   const at = wasmInfo(wasm).globals.get('__syslet_failure');
   if (at === undefined || at + 4 + FAILURE_MESSAGE_BYTES > k.userEnd) return undefined;
   const bytes = k.bytes(at + 4, FAILURE_MESSAGE_BYTES);

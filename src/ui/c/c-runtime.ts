@@ -5,7 +5,8 @@ import { useStore, type CFile } from '../store/index.ts';
 import { installSession, pageKernel, setSource, whenEngineStarted } from '../engine/runtime.ts';
 import { CSession } from './c-session.ts';
 import { describe, type CSymbols, type Found } from './discover.ts';
-import { cOptions } from './options.ts';
+import { readOptionPragmas } from '../lang/c/pragma.ts';
+import type { OptionDecl } from '../lang/ast.ts';
 import { buildC } from './compiler.ts';
 import type { Diagnostic } from '../lang/ast.ts';
 import { MAX_TEXT_CHARS } from '../share/codec.ts';
@@ -17,6 +18,7 @@ const BUILD_DELAY_MS = 600;
 interface Built {
   readonly text: string;
   readonly module: WebAssembly.Module;
+  readonly wasm: Uint8Array;
   readonly found: Found;
   readonly symbols: CSymbols;
 }
@@ -30,10 +32,11 @@ let pending: string | null = null;
 function install(b: Built): void {
   const k = pageKernel();
   if (!k) return;
-  const opts = cOptions(b.text);
-  const { program, lay } = describe(b.found, b.symbols, opts.items);
+  const opts = readOptionPragmas(b.text);
+  // The pragmas stand in the Program as its option lines (what the narration reads the thread limit from).
+  const { program, lay } = describe(b.found, b.symbols, opts.options.map((o) => ({ kind: 'option', name: o.name, value: o.value }) as unknown as OptionDecl));
   useStore.setState({ program, layout: lay });
-  installSession(new CSession(k, { module: b.module, knobs: opts.knobs, lay }));
+  installSession(new CSession(k, { module: b.module, wasm: b.wasm, knobs: opts.knobs, lay }));
   for (const cb of onInstalled.splice(0)) cb();
 }
 
@@ -78,8 +81,13 @@ function build(text: string): void {
     if (useStore.getState().lang === 'c') whenEngineStarted(() => install(built!));
     return;
   }
-  const opts = cOptions(text);
-  if (opts.diagnostics.length) return fail('an option line is wrong', opts.diagnostics);
+  const opts = readOptionPragmas(text);
+  if (opts.diagnostics.length) {
+    return fail(
+      'a #pragma syslet option line is wrong',
+      opts.diagnostics.map((d) => ({ line: d.line, column: d.col, endLine: d.line, endColumn: d.col + 1, message: d.message, severity: 'error' as const })),
+    );
+  }
   const name = useStore.getState().cFile?.name ?? 'program.c';
   useStore.setState({ cBuild: { phase: 'compiling' } });
   let wasm: Uint8Array | null = null;
@@ -98,9 +106,9 @@ function build(text: string): void {
       ran: (r) => {
         if (!wasm) return;
         const bytes = wasm;
-        WebAssembly.compile(bytes.slice().buffer as ArrayBuffer)
+        WebAssembly.compile(bytes.slice() as BufferSource)
           .then((module) => {
-            built = { text, module, found: r.found, symbols: r.symbols };
+            built = { text, module, wasm: bytes, found: r.found, symbols: r.symbols };
             useStore.setState({ cBuild: { phase: 'ready', ms: compiledMs } });
             if (useStore.getState().lang === 'c' && useStore.getState().cFile?.text === text) whenEngineStarted(() => install(built!));
           })

@@ -22,6 +22,7 @@ import * as L from '../../engine-wasm/abi/layout.ts';
 import { NarrationLog, type Narration } from '../engine/narration-log.ts';
 import type { RunSession, Status } from '../engine/run-session.ts';
 import { MAX_EVENTS } from '../engine/session.ts';
+import { failureRecord } from '../../engine-wasm/c/run.ts';
 
 /** i386 `exit`: the kernel has no processes, so the host ends the program (docs/c.md). */
 export const SYS_exit = 1;
@@ -39,6 +40,8 @@ class Exit {
 
 export interface CProgram {
   readonly module: WebAssembly.Module;
+  /** The module's bytes (the header's failure record is found through them). */
+  readonly wasm: Uint8Array;
   /** The program's kernel options (its `option` pragmas) and seed. */
   readonly knobs: Knobs;
   /** The names of user memory, as far as the C program's symbols and its trace tell them. */
@@ -188,8 +191,17 @@ export class CSession implements RunSession {
     } catch (e) {
       if (e === STOP) return;
       if (e instanceof Exit) this.ending = e.code;
-      else this.fail(trapText(e));
+      else this.fail(this.trapText(e));
     }
+  }
+
+  /** A trap or error out of the C code, in words: the header's failure record (assert, checks) with its C line, else the trap's. */
+  private trapText(e: unknown): string {
+    if (e instanceof WebAssembly.RuntimeError) {
+      const record = failureRecord(this.k, this.program.wasm);
+      if (record) return record.line ? `line ${record.line}: ${record.message}` : record.message;
+    }
+    return trapWords(e instanceof Error ? e.message : String(e));
   }
 
   private end(): void {
@@ -271,11 +283,10 @@ function trimArgs(nr: number, args: readonly number[]): readonly number[] {
 const PARAMS = new Map(SYSCALLS.map((s) => [s.nr, s.params.length]));
 
 /** What a trap in the C code means, in words. */
-function trapText(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/unreachable/i.test(msg)) return 'the program trapped (an assert failed or __builtin_trap was reached; see the console)';
+function trapWords(msg: string): string {
+  if (/unreachable/i.test(msg)) return 'the program trapped (__builtin_trap or unreachable code was reached)';
   if (/out of bounds/i.test(msg)) return 'the program trapped: a memory access outside the wasm memory';
-  if (/call stack/i.test(msg)) return 'the program trapped: its call stack overflowed (recursion too deep?)';
+  if (/call stack/i.test(msg)) return 'the program ran out of stack: a recursion too deep';
   if (/divide by zero|division by zero/i.test(msg)) return 'the program trapped: an integer division by zero';
   return `the program trapped: ${msg}`;
 }

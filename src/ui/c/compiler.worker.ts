@@ -4,11 +4,13 @@
 // ends. It runs off the page's thread, so a long compile never freezes the
 // page, and a program that loops without making system calls can be stopped
 // by ending the worker.
-import { compileC } from '../../engine-wasm/c/compile.ts';
+import { compileC, loadClang } from '../../engine-wasm/c/compile.ts';
+import type { CDiagnostic } from '../../engine-wasm/c/diagnostics.ts';
+import type { Diagnostic } from '../lang/ast.ts';
 import { loadKernel } from '../../engine-wasm/host/browser.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { CSession } from './c-session.ts';
-import { cSymbols, describe, Finder } from './discover.ts';
+import { describe, Finder, moduleSymbols } from './discover.ts';
 import { MAX_EVENTS } from '../engine/session.ts';
 import type { BuildReply, BuildRequest } from './protocol.ts';
 
@@ -21,24 +23,30 @@ function post(r: BuildReply, transfer: Transferable[] = []): void {
 async function build(req: BuildRequest): Promise<void> {
   const { id } = req;
   const t0 = performance.now();
-  const r = await compileC(req.text, {
-    fileName: req.name,
-    onProgress: (done: number, total: number) => post({ id, kind: 'progress', done, total }),
-  });
-  const ms = performance.now() - t0;
-  post({ id, kind: 'compiled', ms, diagnostics: r.diagnostics, wasm: r.wasm ? r.wasm.slice() : null, log: r.log });
+  const clang = await loadClang((done, total) => post({ id, kind: 'progress', done, total }));
+  const t1 = performance.now();
+  const r = await compileC(req.text, { fileName: req.name, clang });
+  const ms = performance.now() - t1;
+  post({ id, kind: 'compiled', ms, loadMs: t1 - t0, diagnostics: r.diagnostics.filter((d) => d.severity !== 'note').map((d) => toDiagnostic(d, req.name)), wasm: r.wasm ? r.wasm.slice() : null, log: r.log });
   if (!r.wasm) return;
   const module = await WebAssembly.compile(r.wasm.slice());
   const k = await (kernel ??= loadKernel(1));
   const knobs = { seed: req.seed, kernel: req.kernel.map(([a, b]) => [a, b] as [number, number]) };
-  const empty = describe({ atoms: new Map(), ahu: 0, ring: 0, ringEntries: 0 }, { names: new Map(), dataStart: k.userBase, dataEnd: k.userBase }).lay;
-  const s = new CSession(k, { module, knobs, lay: empty });
+  const symbols = moduleSymbols(r.wasm, k);
+  const empty = describe({ atoms: new Map(), ahu: 0, ring: 0, ringEntries: 0 }, symbols).lay;
+  const s = new CSession(k, { module, wasm: r.wasm, knobs, lay: empty });
   const finder = new Finder(k);
   s.onCall = (nr, args) => finder.look(nr, args);
-  const symbols = cSymbols(s.exports ?? {}, k);
   s.run(MAX_EVENTS);
   finder.look();
   post({ id, kind: 'ran', found: finder.found(), symbols, events: s.events, error: s.failure?.message ?? null });
+}
+
+/** A clang diagnostic as the editor marks it: one character wide at its column (clang gives no end). */
+function toDiagnostic(d: CDiagnostic, name: string): Diagnostic {
+  // One in the header is told at the file's first line, with where it is.
+  if (d.file !== name) return { line: 1, column: 1, endLine: 1, endColumn: 2, message: `${d.file}:${d.line}:${d.col}: ${d.message}`, severity: d.severity === 'error' ? 'error' : 'warning' };
+  return { line: d.line, column: d.col, endLine: d.line, endColumn: d.col + 1, message: d.message, severity: d.severity === 'error' ? 'error' : 'warning' };
 }
 
 self.onmessage = (e: MessageEvent<BuildRequest>) => {

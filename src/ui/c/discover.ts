@@ -15,6 +15,8 @@ import * as L from '../../engine-wasm/abi/layout.ts';
 import * as F from '../../engine-wasm/abi/flags.ts';
 import { SYS_async_exec, SYS_async_wait } from '../../engine-wasm/abi/syscall.ts';
 import { FLAG_ORDER } from '../lang/names.ts';
+import { cSymbols } from '../../engine-wasm/c/run.ts';
+import { checkModuleMemory } from '../../engine-wasm/c/memory-check.ts';
 
 /** An atom's words as user memory held them. */
 export interface AtomWords {
@@ -223,23 +225,9 @@ export function describe(found: Found, sym: CSymbols, optionItems: readonly Item
   return { program, lay };
 }
 
-/**
- * The data symbols a C module exports (it is linked so that they are: docs/c.md)
- * as name -> address, and the extent of its data. Linker symbols (`__data_end`,
- * `__heap_base`, …) give the extent and are not names of the program's.
- */
-export function cSymbols(exports: WebAssembly.Exports, k: Kernel): CSymbols {
-  const names = new Map<string, number>();
-  const linker = new Map<string, number>();
-  for (const [name, value] of Object.entries(exports)) {
-    if (!(value instanceof WebAssembly.Global)) continue;
-    const v = value.value;
-    if (typeof v !== 'number') continue;
-    if (name.startsWith('__')) linker.set(name, v >>> 0);
-    else if (inUser(k, v >>> 0, 1)) names.set(name, v >>> 0);
-  }
-  const starts = [...names.values()];
-  const dataStart = linker.get('__global_base') ?? linker.get('__memory_base') ?? (starts.length ? Math.min(...starts) : k.userBase);
-  const dataEnd = linker.get('__data_end') ?? linker.get('__heap_base') ?? (starts.length ? Math.max(...starts) + 4 : dataStart);
-  return { names, dataStart: Math.max(dataStart, k.userBase), dataEnd: Math.min(dataEnd, k.userEnd) };
+/** The module's data symbols and the extent of its data (the page's and the worker's view of a compiled module). */
+export function moduleSymbols(wasm: Uint8Array, k: Kernel): CSymbols {
+  const fit = checkModuleMemory(wasm, k.userBase, k.userEnd);
+  const names = cSymbols(wasm);
+  return fit.ok ? { names, dataStart: fit.dataStart, dataEnd: fit.dataEnd } : { names, dataStart: k.userBase, dataEnd: k.userBase };
 }

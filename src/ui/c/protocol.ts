@@ -15,7 +15,7 @@ export interface BuildRequest {
 
 export type BuildReply =
   | { readonly id: number; readonly kind: 'progress'; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly kind: 'compiled'; readonly ms: number; readonly diagnostics: readonly Diagnostic[]; readonly wasm: Uint8Array | null; readonly log: string }
+  | { readonly id: number; readonly kind: 'compiled'; readonly ms: number; readonly loadMs: number; readonly diagnostics: readonly Diagnostic[]; readonly wasm: Uint8Array | null; readonly log: string }
   /** The first run ended: what it found. `events`: how many it took. */
   | { readonly id: number; readonly kind: 'ran'; readonly found: Found; readonly symbols: CSymbols; readonly events: number; readonly error: string | null }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
