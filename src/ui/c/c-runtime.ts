@@ -21,6 +21,8 @@ interface Built {
   readonly wasm: Uint8Array;
   readonly found: Found;
   readonly symbols: CSymbols;
+  /** The compiler's warnings for it. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 let built: Built | null = null;
 /** Waiting for the next C program to be installed (a link's moment). */
@@ -68,8 +70,9 @@ export function bootC(fromLink: CFile | null, addressHasProgram: boolean): void 
   keepCFile();
 }
 
-function fail(message: string, diagnostics: readonly Diagnostic[] = []): void {
-  useStore.setState({ cBuild: { phase: 'error', message }, cDiagnostics: diagnostics });
+/** The build failed: says why; `diagnostics`, when given, replace the problems shown. */
+function fail(message: string, diagnostics?: readonly Diagnostic[]): void {
+  useStore.setState(diagnostics ? { cBuild: { phase: 'error', message }, cDiagnostics: diagnostics } : { cBuild: { phase: 'error', message } });
 }
 
 /** Compiles the C text now and, once the worker's first run ends, runs it on the page. */
@@ -77,7 +80,7 @@ function build(text: string): void {
   clearTimeout(timer);
   pending = null;
   if (built?.text === text) {
-    useStore.setState({ cBuild: { phase: 'ready', ms: 0 } });
+    useStore.setState({ cBuild: { phase: 'ready', ms: 0 }, cDiagnostics: built.diagnostics });
     if (useStore.getState().lang === 'c') whenEngineStarted(() => install(built!));
     return;
   }
@@ -92,12 +95,14 @@ function build(text: string): void {
   useStore.setState({ cBuild: { phase: 'compiling' } });
   let wasm: Uint8Array | null = null;
   let compiledMs = 0;
+  let warnings: readonly Diagnostic[] = [];
   buildC(
     { text, name, kernel: opts.knobs.kernel, seed: opts.knobs.seed },
     {
       progress: (done, total) => useStore.setState({ cBuild: { phase: 'loading', done, total } }),
       compiled: (r) => {
         useStore.setState({ cDiagnostics: r.diagnostics });
+        warnings = r.diagnostics;
         if (!r.wasm) fail(r.diagnostics.length ? 'the C file does not compile' : r.log.trim().split('\n').pop() || 'the C file does not compile');
         else useStore.setState({ cBuild: { phase: 'compiling' } });
         compiledMs = r.ms;
@@ -108,7 +113,7 @@ function build(text: string): void {
         const bytes = wasm;
         WebAssembly.compile(bytes.slice() as BufferSource)
           .then((module) => {
-            built = { text, module, wasm: bytes, found: r.found, symbols: r.symbols };
+            built = { text, module, wasm: bytes, found: r.found, symbols: r.symbols, diagnostics: warnings };
             useStore.setState({ cBuild: { phase: 'ready', ms: compiledMs } });
             if (useStore.getState().lang === 'c' && useStore.getState().cFile?.text === text) whenEngineStarted(() => install(built!));
           })
