@@ -58,7 +58,8 @@ export const COMMANDS: readonly Command[] = [
     more: [
       `Runs FILE and prints one line per check, "ok" or "FAIL" with what the run gave, then a summary. The first check is that the program ran to its end with its asserts holding, unless EXPECT has an \`exit\` check. ${FILE_TEXT}`,
       [
-        'EXPECT holds one check per line, SUBJECT OP VALUE, and # comments; strings, numbers and constants are written as in a program:',
+        'EXPECT holds one check per line, SUBJECT OP VALUE, and # comments; strings, numbers and',
+        'constants are written as in a program:',
         `  text subjects:   ${TEXT_SUBJECTS.join(' ')}  with  ${TEXT_OPS.join(' ')}  "a string"`,
         `  number subjects: ${NUMBER_SUBJECTS.join(' ')}, var NAME  with  ${NUMBER_OPS.join(' ')}  a number`,
         '  exit == 0                      console contains "reaped 4 completions"',
