@@ -41,7 +41,7 @@ export async function runCommand(p: Parsed, ctx: Ctx): Promise<number> {
   const traced: Traced[] = [];
   const r = runProgram(k, loaded.program, loaded.layout, overrides, {
     console: json ? (run) => runs.push({ fd: run.fd, bytes: run.bytes.slice() }) : (run) => ctx.out.write(run.fd, run.bytes.slice()),
-    ...(trace ? { trace: json ? (t: Traced) => traced.push(t) : (t: Traced) => ctx.out.err(formatTraceLine(t.rec) + '\n'), eachEvent: !json } : {}),
+    ...(trace ? { trace: json ? (t: Traced) => traced.push(t) : (t: Traced) => ctx.out.err(formatTraceLine(t.rec) + '\n') } : {}),
   });
   reportRunEnd(ctx, loaded, r);
   const exit = exitOf(r);

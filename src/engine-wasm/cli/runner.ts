@@ -3,11 +3,14 @@
 // if asked, its trace records as it goes.
 //
 // The kernel keeps the last CONSOLE_BYTES of the console and the last NTRACE
-// trace records. The run goes in batches of BATCH events and reads both after
-// each; a batch that wrote more than they hold is taken back (Session.seek, as
-// the page's step back) and run again one event at a time, so nothing is
-// missed. Only bytes that one single event wrote beyond the console's window
-// are lost, and counted.
+// trace records. Without a trace the run goes in batches of BATCH events and
+// reads the console after each; a batch that wrote more than the window holds
+// is taken back (Session.seek, as the page's step back) and run again one
+// event at a time, so nothing is missed. Only bytes that one single event
+// wrote beyond the window are lost, and counted. With a trace the run goes one
+// event at a time: each record then gets its event on the page's timeline
+// exactly (a batch mixes driver statements, which the kernel does not count,
+// with kernel events), and each event's records come before its console bytes.
 import type { Program } from '../../ui/lang/ast.ts';
 import type { Layout } from '../../ui/lang/layout.ts';
 import type { OptionSetting } from '../../ui/lang/options.ts';
@@ -27,14 +30,8 @@ export interface Traced {
 
 export interface RunSink {
   console(run: ConsoleRun): void;
-  /** Given only when the trace is wanted. */
+  /** Given only when the trace is wanted (the run then goes one event at a time). */
   trace?(t: Traced): void;
-  /**
-   * Hand on the output after every event (its trace records, then its console
-   * bytes), so a trace and the console interleave as they happened; else
-   * after every batch.
-   */
-  readonly eachEvent?: boolean;
 }
 
 export interface RunResult {
@@ -57,14 +54,14 @@ export function runProgram(k: Kernel, program: Program, lay: Layout, overrides: 
   let consoleLost = 0;
   let traceLost = 0;
 
-  const overflowed = () =>
-    consoleUnreadable(k, conPos) > 0 || (sink.trace !== undefined && k.counters().traceSeq - tracePos > L.NTRACE);
+  const overflowed = () => consoleUnreadable(k, conPos) > 0;
 
   const drain = () => {
     const seq = k.counters().traceSeq;
     if (sink.trace && seq !== tracePos) {
       const kev = k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS);
       traceLost += Math.max(0, seq - tracePos - L.NTRACE);
+      // One event ran since the last look: its records are all at the kernel's count now (kev), the session's event now.
       for (const rec of readTraceRange(k, tracePos, seq)) sink.trace({ rec, event: s.events - ((kev - rec.event) | 0) });
       tracePos = seq;
     }
@@ -75,7 +72,7 @@ export function runProgram(k: Kernel, program: Program, lay: Layout, overrides: 
     for (const run of c.runs) sink.console(run);
   };
 
-  const batch = sink.eachEvent ? 1 : BATCH;
+  const batch = sink.trace ? 1 : BATCH;
   while (!s.finished) {
     const start = s.events;
     s.run(batch);
