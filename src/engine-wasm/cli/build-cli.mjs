@@ -7,7 +7,7 @@
 // bin.mjs calls ensureCli() on every start; `npm install` / `npm ci` run this
 // file ahead as the `prepare` script. Messages go to stderr, only when it builds.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildEngine } from '../build.mjs';
 
@@ -56,7 +56,8 @@ async function buildBundle() {
       ssr: { noExternal: true, target: 'node' },
     });
     const chunk = (Array.isArray(result) ? result[0] : result).output.find((c) => c.type === 'chunk' && c.fileName === 'cli.mjs');
-    const deps = chunk.moduleIds.filter((id) => id.startsWith(ROOT + '/') && !id.includes('/node_modules/')).map((id) => relative(ROOT, id));
+    const root = ROOT.split(sep).join('/') + '/'; // module ids use forward slashes on every system
+    const deps = chunk.moduleIds.filter((id) => id.startsWith(root) && !id.includes('/node_modules/')).map((id) => id.slice(root.length));
     // Finished files are renamed into build/, so a concurrent start never reads half a bundle.
     writeFileSync(join(tmp, 'cli.deps.json'), JSON.stringify(deps, null, 1) + '\n');
     renameSync(join(tmp, 'cli.mjs'), BUNDLE);
