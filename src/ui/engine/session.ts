@@ -3,7 +3,7 @@
 // batches. The run is deterministic, so any earlier point is reached exactly
 // by restoring a checkpoint and replaying from it (seek).
 import { options, type Program } from '../lang/ast.ts';
-import { knobsOf, type Knobs } from '../lang/options.ts';
+import { knobsOf, type Knobs, type OptionSetting } from '../lang/options.ts';
 import type { Layout } from '../lang/layout.ts';
 import { printExpr } from '../lang/print.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
@@ -82,13 +82,18 @@ export class Session implements RunSession {
   /** The program's `option` lines (defaults for the rest): applied at every reset. */
   readonly knobs: Knobs;
 
+  /**
+   * `seed` is the seed when the program sets none; `overrides` (the command
+   * line's `--option`) take the place of the program's own lines of the same name.
+   */
   constructor(
     readonly k: Kernel,
     readonly program: Program,
     readonly lay: Layout,
     readonly seed = 1,
+    overrides: readonly OptionSetting[] = [],
   ) {
-    this.knobs = knobsOf(options(program), seed);
+    this.knobs = knobsOf([...overrides, ...options(program)], seed);
     this.narration = new NarrationLog(k, NARRATION_KEPT);
     const compiled = compileDriver(program, lay);
     this.ops = compiled.ops;
