@@ -26,7 +26,7 @@ interface Built {
 }
 let built: Built | null = null;
 /** Waiting for the next C program to be installed (a link's moment). */
-let onInstalled: (() => void)[] = [];
+const onInstalled: (() => void)[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let pending: string | null = null;
 
