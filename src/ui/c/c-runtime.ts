@@ -4,9 +4,9 @@
 import { useStore, type CFile } from '../store/index.ts';
 import { installSession, pageKernel, setSource, whenEngineStarted } from '../engine/runtime.ts';
 import { CSession } from './c-session.ts';
-import { describe, type CSymbols, type Found } from './discover.ts';
+import type { CSymbols, Found } from './discover.ts';
+import { cProgramOf } from './c-build.ts';
 import { readOptionPragmas } from '../lang/c/pragma.ts';
-import type { OptionDecl } from '../lang/ast.ts';
 import { buildC } from './compiler.ts';
 import type { Diagnostic } from '../lang/ast.ts';
 import { MAX_TEXT_CHARS } from '../share/codec.ts';
@@ -34,11 +34,9 @@ let pending: string | null = null;
 function install(b: Built): void {
   const k = pageKernel();
   if (!k) return;
-  const opts = readOptionPragmas(b.text);
-  // The pragmas stand in the Program as its option lines (what the narration reads the thread limit from).
-  const { program, lay } = describe(b.found, b.symbols, opts.options.map((o) => ({ kind: 'option', name: o.name, value: o.value }) as unknown as OptionDecl));
+  const { program, lay, run } = cProgramOf(b.text, b.module, b.wasm, b);
   useStore.setState({ program, layout: lay });
-  installSession(new CSession(k, { module: b.module, wasm: b.wasm, knobs: opts.knobs, lay }));
+  installSession(new CSession(k, run));
   for (const cb of onInstalled.splice(0)) cb();
 }
 

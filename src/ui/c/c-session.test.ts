@@ -8,8 +8,8 @@ import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { compileC, loadClang } from '../../engine-wasm/c/compile.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';
 import { CSession, type CProgram } from './c-session.ts';
-import { describe as describeC, Finder, moduleSymbols } from './discover.ts';
-import { readOptionPragmas } from '../lang/c/pragma.ts';
+import { describe as describeC, moduleSymbols, type Found } from './discover.ts';
+import { cKnobs, cProgramOf, discoverC } from './c-build.ts';
 import { C_EXAMPLES } from '../examples/index.ts';
 
 let k: Kernel;
@@ -18,20 +18,13 @@ beforeAll(async () => {
   await loadClang();
 }, 120_000);
 
-async function build(text: string): Promise<{ program: CProgram; found: ReturnType<Finder['found']> }> {
+async function build(text: string): Promise<{ program: CProgram; found: Found }> {
   const r = await compileC(text, { fileName: 'test.c' });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const wasm = r.wasm!;
   const module = new WebAssembly.Module(wasm as BufferSource);
-  const knobs = readOptionPragmas(text).knobs;
-  const symbols = moduleSymbols(wasm, k);
-  const probe = new CSession(k, { module, wasm, knobs, lay: describeC({ atoms: new Map(), ahu: 0, ring: 0, ringEntries: 0 }, symbols).lay });
-  const finder = new Finder(k);
-  probe.onCall = (nr, args) => finder.look(nr, args);
-  probe.run(1e9);
-  finder.look();
-  const found = finder.found();
-  return { program: { module, wasm, knobs, lay: describeC(found, symbols).lay }, found };
+  const d = discoverC(k, module, wasm, cKnobs(text));
+  return { program: cProgramOf(text, module, wasm, d).run, found: d.found };
 }
 
 /** What the machine is at a point: user memory, the kernel's counters and console, the session's view. */

@@ -9,9 +9,7 @@ import type { CDiagnostic } from '../../engine-wasm/c/diagnostics.ts';
 import type { Diagnostic } from '../lang/ast.ts';
 import { loadKernel } from '../../engine-wasm/host/browser.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
-import { CSession } from './c-session.ts';
-import { describe, Finder, moduleSymbols } from './discover.ts';
-import { MAX_EVENTS } from '../engine/session.ts';
+import { discoverC } from './c-build.ts';
 import type { BuildReply, BuildRequest } from './protocol.ts';
 
 let kernel: Promise<Kernel> | null = null;
@@ -32,14 +30,8 @@ async function build(req: BuildRequest): Promise<void> {
   const module = await WebAssembly.compile(r.wasm.slice());
   const k = await (kernel ??= loadKernel(1));
   const knobs = { seed: req.seed, kernel: req.kernel.map(([a, b]) => [a, b] as [number, number]) };
-  const symbols = moduleSymbols(r.wasm, k);
-  const empty = describe({ atoms: new Map(), ahu: 0, ring: 0, ringEntries: 0 }, symbols).lay;
-  const s = new CSession(k, { module, wasm: r.wasm, knobs, lay: empty });
-  const finder = new Finder(k);
-  s.onCall = (nr, args) => finder.look(nr, args);
-  s.run(MAX_EVENTS);
-  finder.look();
-  post({ id, kind: 'ran', found: finder.found(), symbols, events: s.events, error: s.failure?.message ?? null });
+  const d = discoverC(k, module, r.wasm, knobs);
+  post({ id, kind: 'ran', found: d.found, symbols: d.symbols, events: d.events, error: d.error });
 }
 
 /** A clang diagnostic as the editor marks it: one character wide at its column (clang gives no end). */
