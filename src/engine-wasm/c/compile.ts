@@ -80,9 +80,11 @@ export function clangArgs(fileName: string, out: string): string[] {
     '-nostdlib', '-ffreestanding', '-fno-builtin',
     // The playground's words wrap at 32 bits; globals keep their order with no gap for zeros (docs/c.md).
     '-fwrapv', '-fno-zero-initialized-in-bss',
+    // Each variable in a data segment of its own, named after it: statics get names too (run.ts cSymbols).
+    '-fdata-sections',
     '-Wall', '-Wno-unknown-pragmas',
     '-I', INCLUDE_DIR,
-    '-Wl,--no-entry', '-Wl,--export-all', '-Wl,--import-memory', '-Wl,--no-stack-first',
+    '-Wl,--no-entry', '-Wl,--export-all', '-Wl,--import-memory', '-Wl,--no-stack-first', '-Wl,--no-merge-data-segments',
     `-Wl,--global-base=${C_GLOBAL_BASE}`, '-z', `stack-size=${C_STACK_BYTES}`,
     '-o', out, fileName,
   ];

@@ -82,14 +82,28 @@ class Failure {
 
 const modules = new WeakMap<Uint8Array, WebAssembly.Module>();
 
-/** The module's data symbols: name -> address (exported globals; `__…` names are the toolchain's and the header's). */
+/**
+ * The module's data symbols: name -> address. Exported globals (`__…` names are
+ * the toolchain's and the header's), then file-scope statics, which compileC
+ * links into data segments of their own, named `.data.NAME` / `.bss.NAME`
+ * (string literals, `.rodata..L.str…`, are not names).
+ */
 export function cSymbols(wasm: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [name, addr] of wasmInfo(wasm).globals) if (!name.startsWith('__')) out.set(name, addr);
+  const info = wasmInfo(wasm);
+  for (const [name, addr] of info.globals) if (!name.startsWith('__')) out.set(name, addr);
+  const taken = new Set(out.values());
+  for (const seg of info.segments) {
+    const m = seg.name && /^\.(?:data|bss|rodata)\.([A-Za-z_]\w*)$/.exec(seg.name);
+    if (!m || m[1].startsWith('__') || out.has(m[1]) || taken.has(seg.offset)) continue;
+    out.set(m[1], seg.offset);
+    taken.add(seg.offset);
+  }
   return out;
 }
 
-function failureRecord(k: Kernel, wasm: Uint8Array): { message: string; line?: number } | undefined {
+/** The message and C line a failed check of the header's left in memory (assert, a playground check), if any. */
+export function failureRecord(k: Kernel, wasm: Uint8Array): { message: string; line?: number } | undefined {
   const at = wasmInfo(wasm).globals.get('__syslet_failure');
   if (at === undefined || at + 4 + FAILURE_MESSAGE_BYTES > k.userEnd) return undefined;
   const bytes = k.bytes(at + 4, FAILURE_MESSAGE_BYTES);

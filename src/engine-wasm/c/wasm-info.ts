@@ -11,8 +11,12 @@ export interface WasmImport {
 
 export interface WasmInfo {
   readonly imports: readonly WasmImport[];
-  /** Active data segments: [offset, offset + bytes). */
-  readonly segments: readonly { readonly offset: number; readonly bytes: number }[];
+  /**
+   * Active data segments: [offset, offset + bytes), and the segment's name from the
+   * module's name section (`.data.rd`, `.bss.buf`: one a variable when linked as
+   * compileC links, with -fdata-sections and --no-merge-data-segments).
+   */
+  readonly segments: readonly { readonly offset: number; readonly bytes: number; readonly name?: string }[];
   /** Segments whose place is not a constant (passive, or placed by a global). */
   readonly unplacedSegments: number;
   /** Exported globals with a constant i32 initial value: name -> value. */
@@ -86,7 +90,9 @@ export function wasmInfo(wasm: Uint8Array): WasmInfo {
   if (wasm.length < 8 || wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d || wasm[4] !== 1) throw new Error('not a WebAssembly module');
   r.pos = 8;
   const imports: WasmImport[] = [];
-  const segments: { offset: number; bytes: number }[] = [];
+  const segments: { offset: number; bytes: number; name?: string; index: number }[] = [];
+  const segmentNames = new Map<number, string>();
+  let segmentIndex = 0;
   let unplacedSegments = 0;
   const globalInit: (number | undefined)[] = [];
   const exportedGlobals: [string, number][] = [];
@@ -134,7 +140,17 @@ export function wasmInfo(wasm: Uint8Array): WasmInfo {
         const bytes = r.u32();
         r.skip(bytes);
         if (offset === undefined) unplacedSegments++;
-        else segments.push({ offset: offset >>> 0, bytes });
+        else segments.push({ offset: offset >>> 0, bytes, index: segmentIndex });
+        segmentIndex++;
+      }
+    } else if (id === 0 && r.name() === 'name') {
+      // The name section: subsection 9 names the data segments (index, name).
+      while (r.pos < end) {
+        const sub = r.byte();
+        const len = r.u32();
+        const subEnd = r.pos + len;
+        if (sub === 9) for (let n = r.u32(); n > 0; n--) segmentNames.set(r.u32(), r.name());
+        r.pos = subEnd;
       }
     }
     r.pos = end;
@@ -144,5 +160,10 @@ export function wasmInfo(wasm: Uint8Array): WasmInfo {
     const v = globalInit[index];
     if (v !== undefined) globals.set(name, v >>> 0);
   }
-  return { imports, segments, unplacedSegments, globals };
+  return {
+    imports,
+    segments: segments.map(({ offset, bytes, index }) => (segmentNames.has(index) ? { offset, bytes, name: segmentNames.get(index)! } : { offset, bytes })),
+    unplacedSegments,
+    globals,
+  };
 }
