@@ -58,7 +58,7 @@ test('a C file compiles in the page, runs on the kernel, and the views follow it
   await expect.poll(() => page.evaluate(() => localStorage.getItem('syslet-playground:c-file'))).not.toContain('undefined_name');
   await page.reload();
   await expect(editor.getByRole('tab', { name: 'hello.c' })).toHaveAttribute('aria-selected', 'true');
-  await expect(editor.locator('.monaco-editor').first()).toContainText('Hello Syslet World');
+  await expect(editor.locator('.monaco-editor').first()).toContainText("Hello World, after Ingo Molnar's syslet");
   await expect(editor.getByRole('status')).toContainText(/loading the C compiler|compiling/);
 
   // The program's tab runs the language program again; closing the C file keeps it that way.

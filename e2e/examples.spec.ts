@@ -20,6 +20,8 @@ const EXPECTED: Record<string, { console: string[]; filled: number; lost?: numbe
 const SHIPPED = readdirSync(new URL('../src/ui/examples/', import.meta.url))
   .filter((f) => f.endsWith('.syslet'))
   .map((f) => f.replace(/\.syslet$/, ''));
+/** The shipped C files: listed after the programs, opened in the C tab (c-tab.spec). */
+const SHIPPED_C = readdirSync(new URL('../src/ui/examples/c/', import.meta.url)).filter((f) => f.endsWith('.c'));
 
 test('the expectations cover every shipped example', () => {
   expect(Object.keys(EXPECTED).sort()).toEqual([...SHIPPED].sort());
@@ -57,7 +59,8 @@ test('the Examples menu lists every example and works from the keyboard', async 
   await button.click();
   const list = page.getByRole('listbox', { name: 'Examples' });
   await expect(list).toBeFocused();
-  await expect(list.getByRole('option')).toHaveCount(SHIPPED.length);
+  await expect(list.getByRole('option')).toHaveCount(SHIPPED.length + SHIPPED_C.length);
+  await expect(list.getByRole('option').last()).toContainText(/in C/);
   await expect(list.getByRole('option').nth(1)).toContainText('the read misses the page cache');
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
