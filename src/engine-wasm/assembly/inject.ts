@@ -30,7 +30,7 @@ import {
   FAULTS_BASE, FAULTS_NATOM, FAULTS_NLAT, FE_TABLE, FE_BYTES, FE_ATOM, FE_KIND, FE_VALUE, FE_NTH, FE_RUNS,
   LAT_TABLE, LAT_BYTES, LAT_PAGE, LAT_NS, LAT_LEN, LAT_PATH, LAT_ALL, LAT_PATH_MAX, NFAULT, NLATENCY,
   FK_NONE, FK_ERRNO, FK_BLOCK, FK_SHORT, FK_CACHED, MAX_ERRNO, NFILEBLOCK, PATHS_BASE, PATH_MAX,
-  INODES_BASE, INODE_BYTES, INODE_PATHLEN, TR_INJECT, INJ_ERRNO, INJ_BLOCK, INJ_SHORT, INJ_CACHED,
+  INODES_BASE, INODE_BYTES, FAULTS_END, INODE_PATHLEN, TR_INJECT, INJ_ERRNO, INJ_BLOCK, INJ_SHORT, INJ_CACHED,
   INJ_LATENCY, INJ_RUN_SHIFT, KSTATE_INJ_RUN, WHY_INJECTED, TF_INJ_CACHED, TM_WALK,
 } from '../abi/layout';
 import { SYS_read, SYS_write, SYS_pread64, SYS_pwrite64 } from '../abi/syscall';
@@ -122,9 +122,9 @@ export function latencySet(p: u32, len: u32, page: u32, ns: u32): i32 {
   return 0;
 }
 
-/** Removes every fault and latency. */
+/** Removes every fault and latency (and clears LAT_PATHBUF). */
 export function faultClear(): void {
-  memory.fill(FAULTS_BASE, 0, <usize>(LAT_TABLE + NLATENCY * LAT_BYTES - FAULTS_BASE));
+  memory.fill(FAULTS_BASE, 0, <usize>(FAULTS_END - FAULTS_BASE));
 }
 
 /** kernel_reset: the tables stay, their run counters start again. */
