@@ -121,10 +121,10 @@ describe('injectionsOf', () => {
 
   test('words for the graph and its tooltip', () => {
     const [r, w, s, c] = atoms(parse(PROGRAM).program);
-    expect(faultWords(r.fault!.spec, r.fault!.nth)).toBe('returns -EIO, run 3 only');
-    expect(faultWords(w.fault!.spec)).toBe('short: at most 4 bytes');
+    expect(faultWords(r.fault!.spec, r.fault!.nth)).toBe('returns -EIO · run 3');
+    expect(faultWords(w.fault!.spec)).toBe('short: 4 bytes');
     expect(faultWords(s.fault!.spec)).toBe('blocks 5ms first');
-    expect(faultWords(c.fault!.spec)).toBe('cached: never waits');
+    expect(faultWords(c.fault!.spec)).toBe('never waits');
     expect(faultMeaning(s.fault!.spec)).toMatch(/hands the syslet off, as a real block would/);
   });
 });

@@ -82,10 +82,10 @@ export function faultText(spec: FaultSpec, nth?: number): string {
   return nth !== undefined ? `${body} nth ${nth}` : body;
 }
 
-/** A fault in a few words, for the graph's badge: `returns -EIO, run 3 only`. */
+/** A fault in a few words, for the graph's badge (its tooltip says the rest): `returns -EIO · run 3`. */
 export function faultWords(spec: FaultSpec, nth?: number): string {
-  const body = spec.kind === 'errno' ? `returns -${spec.errno.name}` : spec.kind === 'short' ? `short: at most ${spec.bytes} bytes` : spec.kind === 'block' ? `blocks ${spec.value}${spec.unit} first` : 'cached: never waits';
-  return nth !== undefined ? `${body}, run ${nth} only` : body;
+  const body = spec.kind === 'errno' ? `returns -${spec.errno.name}` : spec.kind === 'short' ? `short: ${spec.bytes} bytes` : spec.kind === 'block' ? `blocks ${spec.value}${spec.unit} first` : 'never waits';
+  return nth !== undefined ? `${body} · run ${nth}` : body;
 }
 
 /** What a fault does, in a sentence (the badge's tooltip, the editor's hint). */

@@ -32,13 +32,18 @@ const KIND_LABELS: readonly { readonly kind: Kind; readonly label: string }[] = 
   { kind: 'cached', label: 'cached (never wait)' },
 ];
 
-/**
- * A draft text input that commits on Enter or when it loses focus; Escape puts
- * the value back. Rendered with `key={value}`, so a new value starts a new draft.
- */
+/** A draft text input that commits on Enter or when it loses focus; Escape puts the value back. */
 function Draft(props: { label: string; value: string; placeholder: string; width: number; commit(text: string): string | null }) {
   const [text, setText] = useState(props.value);
   const [error, setError] = useState<string | null>(null);
+  // A new value from the text (this input's commit, an undo, a typed edit) starts a new draft;
+  // the input stays mounted, so it keeps the keyboard focus.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setText(props.value);
+    setError(null);
+  }
   const done = () => {
     if (text === props.value) return setError(null);
     setError(props.commit(text.trim()));
@@ -85,7 +90,7 @@ export function FaultRow({ fault, syscall, onChange }: Props) {
   const set = (spec: FaultSpec) => write(spec, fault?.nth);
   const spec = fault?.spec;
   return (
-    <div role="group" aria-label="Injected fault" className="atom-editor-row fault-row">
+    <div role="group" aria-label="Fault injection" className="atom-editor-row fault-row">
       <span className="atom-editor-label" title="Inject a fault into this atom's call: the narration says it was injected">
         fault
       </span>
@@ -117,7 +122,6 @@ export function FaultRow({ fault, syscall, onChange }: Props) {
         )}
         {spec?.kind === 'short' && (
           <Draft
-            key={`short:${spec.bytes}`}
             label="At most this many bytes"
             value={String(spec.bytes)}
             placeholder="16"
@@ -131,7 +135,6 @@ export function FaultRow({ fault, syscall, onChange }: Props) {
         )}
         {spec?.kind === 'block' && (
           <Draft
-            key={`block:${spec.value}${spec.unit}`}
             label="Delay before the call"
             value={`${spec.value}${spec.unit}`}
             placeholder="5ms"
@@ -147,7 +150,6 @@ export function FaultRow({ fault, syscall, onChange }: Props) {
         )}
         {spec && (
           <Draft
-            key={`nth:${fault?.nth ?? ''}`}
             label="Only on run (blank: every run)"
             value={fault?.nth !== undefined ? String(fault.nth) : ''}
             placeholder="every run"

@@ -135,6 +135,18 @@ describe('one sentence per trace kind', () => {
       'injected latency: the disk read of page 3 of /usr/share/dict/words takes 20.312 ms (the latency the program sets for it, plus the seeded jitter)',
     );
     expect(say(rec('inject', { nr: 118, result: (4 << 16) | 0xffff, aux: L.INJ_LATENCY, aux2: 9_000_000 }))).toMatch(/^injected latency: the fsync of \/etc\/motd takes 9\.000 ms/);
+    // A disk wait is told with the injected latency of the read it started, as one sentence.
+    const merged = narrateAll(
+      [
+        kernel(rec('inject', { seq: 1, atom: rd, nr: 3, result: 5 << 16, aux: L.INJ_LATENCY, aux2: 20_123_000 })),
+        kernel(rec('handoff', { seq: 2, atom: rd, aux: 1, aux2: L.WHY_DISK })),
+        kernel(rec('block', { seq: 3, tid: 1, atom: rd, nr: 3, args: readArgs, aux: L.WHY_DISK, aux2: 5 << 16 })),
+      ],
+      ctx,
+    );
+    expect(merged.map((x) => x.text)).toEqual([
+      'atom `rd` — read(fd 3, text, 4096 bytes) blocked until the disk reads the first page of /usr/share/dict/words (not in the page cache; injected latency: its disk read takes 20.123 ms, jitter included) — the head returns NULL, cachemiss thread 1 takes over',
+    ]);
     // The delay as a wait: the block, the hand-off and the wake-up say it is injected.
     expect(say(rec('block', { atom: rd, tid: 1, nr: 3, args: readArgs, aux: L.WHY_INJECTED, aux2: 5_000_000 }))).toBe(
       'atom `rd` — read(fd 3, text, 4096 bytes) blocked for 5.000 ms (an injected delay: the call itself has not run yet); thread 1 sleeps',

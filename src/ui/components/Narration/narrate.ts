@@ -171,11 +171,19 @@ function handoffWhy(r: TraceRec, ctx: NarrateContext): string {
   return `${atomText(ctx, r.atom)} must wait (${WAIT_WORD[r.aux2] ?? 'wait'})`;
 }
 
-function blockText(r: TraceRec, ctx: NarrateContext): string {
+/** Who sleeps after a block record. */
+const sleeper = (r: TraceRec) => (r.tid === 0 ? (r.atom ? 'the head sleeps in place' : 'the user task sleeps') : `thread ${r.tid} sleeps`);
+
+/** `lat`: the injected latency of a disk read this wait started (an `inject` record of the same event). */
+function blockText(r: TraceRec, ctx: NarrateContext, lat?: TraceRec): string {
   // Posting, not the atom's call, is what waits: ring policy wait (ring.ts post).
   if (r.aux === L.WHY_RING) return `ring policy: wait — posting the completion of ${atomRef(ctx, r.atom)} blocked: the completion ring is full`;
   const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : "the driver's ";
-  return `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
+  const text = `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
+  if (!lat) return text;
+  const t = formatTime(BigInt(lat.aux2));
+  const which = (lat.result >>> 0) === r.aux2 ? 'its disk read takes' : `the disk read of ${pageText(ctx, lat.result >>> 0)} takes`;
+  return `${text.replace(/\)$/, '')}; injected latency: ${which} ${t}, jitter included)`;
 }
 
 /** The stop conditions, by flag value, with the test each makes on the result. */
@@ -308,7 +316,7 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec)
     case 'handoff':
       return `${handoffWhy(r, ctx)}: the head returns NULL, cachemiss thread ${r.aux} takes over`;
     case 'block':
-      return `${blockText(r, ctx)}; ${r.tid === 0 ? (r.atom ? 'the head sleeps in place' : 'the user task sleeps') : `thread ${r.tid} sleeps`}`;
+      return `${blockText(r, ctx)}; ${sleeper(r)}`;
     case 'wake':
       return `${whoWakes(r.tid)} woke: ${wokeText(r, ctx, cause)}`;
     case 'post':
@@ -389,19 +397,41 @@ function tellingOrder(group: readonly Narration[]): Narration[] {
   return [...out, ...pending];
 }
 
+/**
+ * Disk waits told together with the injected latency of the read they started:
+ * block record seq -> its `inject` latency record (same event, same atom and call).
+ */
+function latencyOfBlocks(group: readonly Narration[]): Map<number, TraceRec> {
+  const out = new Map<number, TraceRec>();
+  const used = new Set<number>();
+  const records = group.flatMap((n) => (n.trace ? [n.trace] : []));
+  for (const b of records) {
+    if (b.kind !== 'block' || b.aux !== L.WHY_DISK) continue;
+    const lat = records.find((x) => x.kind === 'inject' && (x.aux & 0xff) === L.INJ_LATENCY && x.atom === b.atom && x.nr === b.nr && !used.has(x.seq));
+    if (!lat) continue;
+    used.add(lat.seq);
+    out.set(b.seq, lat);
+  }
+  return out;
+}
+
 /** Sentences of one event's entries (all with the same event number). */
 function narrateEvent(group: readonly Narration[], ctx: NarrateContext, out: Sentence[], time: bigint): bigint {
   const ordered = tellingOrder(group);
   const cause = ordered.find((n) => n.trace?.kind === 'atom' || n.trace?.kind === 'syscall')?.trace;
+  const latencies = latencyOfBlocks(ordered);
+  const told = new Set([...latencies.values()].map((x) => x.seq));
   for (let i = 0; i < ordered.length; i++) {
     const n = ordered[i];
     const r = n.trace;
+    // An injected latency is told with the wait it makes (below).
+    if (r && told.has(r.seq)) continue;
     time = r ? r.time : (n.time ?? time);
     const key = r ? `t${r.seq}` : `${n.kind}${n.event}:${i}`;
     const next = ordered[i + 1]?.trace;
     // A hand-off because the atom must wait, and the new thread's block: one sentence.
     if (r?.kind === 'handoff' && r.aux2 !== L.HANDOFF_ASYNC && r.aux2 !== L.HANDOFF_BUDGET && next?.kind === 'block' && next.atom === r.atom && next.tid === r.aux) {
-      out.push({ key, event: n.event, time, text: `${blockText(next, ctx)} — the head returns NULL, cachemiss thread ${r.aux} takes over`, tone: 'warn' });
+      out.push({ key, event: n.event, time, text: `${blockText(next, ctx, latencies.get(next.seq))} — the head returns NULL, cachemiss thread ${r.aux} takes over`, tone: 'warn' });
       i++;
       continue;
     }
@@ -418,7 +448,9 @@ function narrateEvent(group: readonly Narration[], ctx: NarrateContext, out: Sen
       i++;
       continue;
     }
-    const text = n.kind === 'kernel' && r ? narrateTrace(r, ctx, r.kind === 'wake' ? cause : undefined) : narrate(n, ctx);
+    const lat = r?.kind === 'block' ? latencies.get(r.seq) : undefined;
+    const text = lat && r ? `${blockText(r, ctx, lat)}; ${sleeper(r)}`
+      : n.kind === 'kernel' && r ? narrateTrace(r, ctx, r.kind === 'wake' ? cause : undefined) : narrate(n, ctx);
     out.push({ key, event: n.event, time, text, tone: toneOf(n) });
     // async_exec's return after a cached run says nothing new: the cached sentence told it.
     if (r?.kind === 'cached' && next?.kind === 'sysret' && next.nr === S.SYS_async_exec && next.result === r.atom) i++;

@@ -64,12 +64,14 @@ export function waitWords(t: ThreadRec, ctx?: WaitContext): string {
   if (t.state === 'waiting') return 'in async_wait';
   if (t.state !== 'sleeping' && t.state !== 'blocked') return '';
   if (t.why === 'ring') return 'for a free ring slot';
-  if (t.why === 'injected') return `for an injected delay of ${formatNs(t.waitArg)} (its call has not run yet)`;
+  if (t.why === 'injected') return `injected delay ${formatNs(t.waitArg)}`; // before its call runs
   const lat = (t.why === 'disk' || t.why === 'disk-inflight') && ctx ? injectedLatency(ctx, t.waitArg >>> 16, t.waitArg & 0xffff) : undefined;
-  const injected = lat ? `, injected disk latency ${formatNs(lat.ns)}${lat.page === undefined ? ' for the file' : ''}` : '';
-  if (t.why === 'disk-inflight') return `on a disk read already in flight (ino ${t.waitArg >>> 16}, page ${t.waitArg & 0xffff})${injected}`;
+  const where = `(ino ${t.waitArg >>> 16}, page ${t.waitArg & 0xffff})`;
+  // The injected latency first: the row is narrow, and the inode and page are the detail.
+  if (lat) return `on disk, injected latency ${formatNs(lat.ns)} ${where}`;
+  if (t.why === 'disk-inflight') return `on a disk read already in flight ${where}`;
   const why = WHY_NAMES.indexOf(t.why);
-  return `on ${waitText(why < 0 ? 0 : why, t.waitArg)}${injected}`;
+  return `on ${waitText(why < 0 ? 0 : why, t.waitArg)}`;
 }
 
 /** "wakes in 2.10 ms" for a thread sleeping on a time, else empty. */
