@@ -149,6 +149,11 @@ export function FaultRow({ fault, syscall, onChange }: Props) {
           />
         )}
         {spec && (
+          <span className="fault-label" aria-hidden="true">
+            on run
+          </span>
+        )}
+        {spec && (
           <Draft
             label="Only on run (blank: every run)"
             value={fault?.nth !== undefined ? String(fault.nth) : ''}

@@ -35,14 +35,18 @@ function FileRow({ f, lats }: { readonly f: FileRec; readonly lats: readonly Lat
         <span className="file-path">{f.path}</span>
         {!f.linked && <span className="file-tag bad">unlinked</span>}
         {f.dirtyPages > 0 && <span className="file-tag warn">{f.dirtyPages} dirty</span>}
-        {latencyTags(lats).map((t) => (
-          <span key={t} className="file-tag injected" title="A disk read of this file (or page) takes this latency, set by the program's latency line, plus the seeded jitter">
-            {t}
-          </span>
-        ))}
         <span className={`file-refs${f.openRefs ? ' open' : ''}`}>{refs(f)}</span>
         <span className="file-size">{size(f.size)}</span>
       </div>
+      {lats.length > 0 && (
+        <div className="file-notes">
+          {latencyTags(lats).map((t) => (
+            <span key={t} className="file-tag injected" title="A disk read of this file (or page) takes this latency, set by the program's latency line, plus the seeded jitter">
+              {t}
+            </span>
+          ))}
+        </div>
+      )}
       {f.pages.length > 0 ? (
         <ol className="pages" aria-label={`${f.path}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`}>
           {f.pages.map((p, i) => (
