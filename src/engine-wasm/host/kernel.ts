@@ -79,14 +79,14 @@ export class Kernel {
     if (rc === -2) throw new RangeError(`at most ${L.NFAULT} atoms may carry a fault`);
     if (rc !== 0) throw new RangeError(`fault ${kind} = ${value} on the atom at 0x${(atom >>> 0).toString(16)} is not valid`);
   }
-  /** Gives `path` (page `page`, or every page) a disk latency of `ns`. Kept across reset(). */
-  setLatency(path: string, ns: number, page: number = L.LAT_ALL): void {
-    const bytes = encoder.encode(path);
+  /** Gives `path` (text as UTF-8, or its bytes) a disk latency of `ns` for page `page`, or every page. Kept across reset(). */
+  setLatency(path: string | Uint8Array, ns: number, page: number = L.LAT_ALL): void {
+    const bytes = typeof path === 'string' ? encoder.encode(path) : path;
     if (bytes.length === 0 || bytes.length > L.LAT_PATH_MAX) throw new RangeError(`a latency's path is 1 to ${L.LAT_PATH_MAX} bytes`);
     this.writeBytes(L.LAT_PATHBUF, bytes);
     const rc = this.exports.kernel_latency_set(L.LAT_PATHBUF, bytes.length, page >>> 0, ns >>> 0);
     if (rc === -2) throw new RangeError(`at most ${L.NLATENCY} latencies may be set`);
-    if (rc !== 0) throw new RangeError(`latency ${ns} ns for ${path} page ${page} is not valid`);
+    if (rc !== 0) throw new RangeError(`latency ${ns} ns for ${decoder.decode(bytes)} page ${page} is not valid`);
   }
   /** Removes every injected fault and latency. */
   clearFaults(): void {

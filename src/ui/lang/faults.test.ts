@@ -96,6 +96,8 @@ describe('diagnostics', () => {
   });
 });
 
+const WORDS = new TextEncoder().encode('/usr/share/dict/words');
+
 describe('injectionsOf', () => {
   test('what the session hands the kernel: each faulted atom at its address, each latency in ns', () => {
     const { program } = parse(PROGRAM);
@@ -108,8 +110,13 @@ describe('injectionsOf', () => {
         { atom: addr('s'), name: 's', kind: L.FK_BLOCK, value: 5_000_000, nth: 0 },
         { atom: addr('c'), name: 'c', kind: L.FK_CACHED, value: 0, nth: 0 },
       ],
-      latencies: [{ path: '/usr/share/dict/words', ns: 20_000_000 }, { path: '/usr/share/dict/words', page: 3, ns: 1_000_000_000 }],
+      latencies: [{ path: WORDS, ns: 20_000_000 }, { path: WORDS, page: 3, ns: 1_000_000_000 }],
     });
+  });
+
+  test('a path is handed over as the bytes the literal holds', () => {
+    const { program } = parse('latency "/caf\u00e9\\x01" = 1ms');
+    expect(injectionsOf(program, layout(program)).latencies[0].path).toEqual(Uint8Array.from([0x2f, 0x63, 0x61, 0x66, 0xc3, 0xa9, 0x01]));
   });
 
   test('a latency line takes no user memory', () => {

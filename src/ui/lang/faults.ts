@@ -35,7 +35,8 @@ export interface InjectedFault {
 
 /** One latency as the kernel takes it (kernel_latency_set); page undefined: every page. */
 export interface InjectedLatency {
-  readonly path: string;
+  /** The path's bytes, exactly as the string literal gives them (the kernel compares bytes). */
+  readonly path: Uint8Array;
   readonly page?: number;
   readonly ns: number;
 }
@@ -55,10 +56,8 @@ export function faultValue(spec: FaultSpec): { kind: number; value: number } {
   }
 }
 
-/** A path's bytes (the lexer keeps a string literal as one char per byte) as text. */
-function pathText(bytes: string): string {
-  return new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
-}
+/** A string literal's bytes (the lexer keeps them as one char per byte). */
+const literalBytes = (bytes: string): Uint8Array => Uint8Array.from(bytes, (c) => c.charCodeAt(0));
 
 /** What a program injects, at its laid-out addresses: applied by the session at every reset. */
 export function injectionsOf(program: Program, lay: Layout): Injections {
@@ -69,7 +68,7 @@ export function injectionsOf(program: Program, lay: Layout): Injections {
     faults.push({ atom: sym.addr, name: a.name.name, ...faultValue(a.fault.spec), nth: a.fault.nth ?? 0 });
   }
   const lats = latencies(program).map((l) => ({
-    path: pathText(l.path.value),
+    path: literalBytes(l.path.value),
     ...(l.page !== undefined ? { page: l.page } : {}),
     ns: l.value * UNIT_NS[l.unit],
   }));
