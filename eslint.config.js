@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     // The host layer is portable: no React, no UI.
-    files: ['src/engine-wasm/host/**/*.ts', 'src/engine-wasm/abi/**/*.ts'],
+    files: ['src/engine-wasm/host/**/*.ts', 'src/engine-wasm/abi/**/*.ts', 'src/engine-wasm/c/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'zustand', '**/ui/**'], message: 'The engine layer must not depend on the UI.' }] }],
     },

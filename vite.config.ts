@@ -7,6 +7,9 @@ export default defineConfig({
   base: './',
   plugins: [react(), syslEngine()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // The C toolchain finds its wasm and resources next to its own module (new URL(…, import.meta.url)):
+  // pre-bundling would move the module away from them. The build copies them as assets (docs/c.md).
+  optimizeDeps: { exclude: ['@yowasp/clang'] },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   worker: { format: 'es' },
   build: {

@@ -49,6 +49,10 @@ test('the first visit: a short note, shown once, dismissed for good; Help shows 
   await expect(help.getByText('cachemiss thread', { exact: true })).toBeVisible();
   await help.getByRole('tab', { name: 'Writing lessons' }).click();
   await expect(help.getByRole('tabpanel')).toContainText('wait:');
+  // A link shows as its text, and a `[` elsewhere in the page is left alone.
+  await help.getByRole('tab', { name: 'The language' }).click();
+  await expect(help.getByRole('tabpanel')).toContainText('for that run (cli.md).');
+  await expect(help.getByRole('tabpanel')).toContainText('each disk wait adds uniform `[0, jitter)`');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await note.getByRole('button', { name: 'Dismiss' }).click();

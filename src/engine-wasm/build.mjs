@@ -62,9 +62,10 @@ function newest(paths) {
   return Math.max(0, ...paths.map((p) => statSync(p).mtimeMs));
 }
 
-/** Builds release and debug wasm if any input changed. Returns what it did. */
-export async function buildEngine({ force = false, quiet = false } = {}) {
-  generateBootImage();
+/** Builds release and debug wasm if any input changed (calling onBuild first). Returns what it did. */
+export async function buildEngine({ force = false, quiet = false, onBuild = () => {} } = {}) {
+  // The boot image is generated from boot/, an input below: when the outputs are newer than
+  // every input it is current too, and the check stays a few stat calls (the `syslet` launcher runs it on every start).
   const inputs = [
     ...walk(join(here, 'assembly')),
     ...walk(join(here, 'abi')),
@@ -73,8 +74,10 @@ export async function buildEngine({ force = false, quiet = false } = {}) {
     fileURLToPath(import.meta.url),
   ];
   const outputs = ['release.wasm', 'debug.wasm'].map((f) => join(BUILD, f));
-  const fresh = outputs.every((o) => existsSync(o)) && Math.min(...outputs.map((o) => statSync(o).mtimeMs)) > newest(inputs);
+  const fresh = existsSync(GEN) && outputs.every((o) => existsSync(o)) && Math.min(...outputs.map((o) => statSync(o).mtimeMs)) > newest(inputs);
   if (fresh && !force) return 'up to date';
+  generateBootImage();
+  onBuild();
   mkdirSync(BUILD, { recursive: true });
   const layout = await loadLayout();
   const asc = (await import('assemblyscript/asc')).default;

@@ -26,6 +26,8 @@ export function registerModel(m: TextModelLike | null): void {
 /** Replaces the program text; `exampleName` marks text that is an unedited example. */
 export function replaceSource(text: string, exampleName: string | null = null): void {
   if (model && model.getValue() !== text) model.replaceAll(text);
+  // A program put in place (an example, a lesson, a file, a link) is what the page then shows and runs.
+  if (useStore.getState().lang !== 'syslet') useStore.setState({ lang: 'syslet' });
   setSource(text, exampleName);
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest
 import { Vm } from './vm-helpers.ts';
 import * as L from '../abi/layout.ts';
 import * as S from '../abi/syscall.ts';
+import { consolePosition, consoleUnreadable, readConsoleSince } from '../host/console-read.ts';
 
 let vm: Vm;
 beforeAll(async () => {
@@ -94,5 +95,41 @@ describe('console streams', () => {
     vm.write(2, 'e');
     expect(vm.k.consoleText()).toBe('e');
     expect(vm.k.exports.console_ptr()).toBe(L.CONSOLE_BASE);
+  });
+});
+
+describe('the console read as a stream (host/console-read.ts, the command line)', () => {
+  const text = (runs: { fd: number; bytes: Uint8Array }[]) => runs.map((r) => ({ fd: r.fd, text: new TextDecoder().decode(r.bytes) }));
+
+  test('the bytes since a position, in runs of one fd, and the position to read from next', () => {
+    const start = consolePosition(vm.k);
+    expect(start).toBe(0);
+    vm.write(1, 'out\n');
+    vm.write(2, 'oops\n');
+    const first = readConsoleSince(vm.k, start);
+    expect(text(first.runs)).toEqual([{ fd: 1, text: 'out\n' }, { fd: 2, text: 'oops\n' }]);
+    expect(first).toMatchObject({ next: 9, lost: 0 });
+    vm.write(2, 'again\n');
+    vm.write(1, 'more');
+    const second = readConsoleSince(vm.k, first.next);
+    expect(text(second.runs)).toEqual([{ fd: 2, text: 'again\n' }, { fd: 1, text: 'more' }]);
+    expect(readConsoleSince(vm.k, second.next)).toEqual({ runs: [], next: second.next, lost: 0 });
+    // Read from the start, the runs are consoleStreams()'s.
+    expect(text(readConsoleSince(vm.k, 0).runs)).toEqual(vm.k.consoleStreams());
+  });
+
+  test('bytes the window no longer holds are counted lost, the rest read exactly', () => {
+    vm.write(1, new Uint8Array(1000).fill(0x61));
+    const from = consolePosition(vm.k);
+    vm.write(2, new Uint8Array(L.CONSOLE_BYTES).fill(0x62));
+    vm.write(1, new Uint8Array(100).fill(0x63));
+    expect(consoleUnreadable(vm.k, from)).toBe(100);
+    const r = readConsoleSince(vm.k, from);
+    expect(r.lost).toBe(100);
+    expect(r.runs.map((x) => ({ fd: x.fd, n: x.bytes.length, b: x.bytes[0] }))).toEqual([
+      { fd: 2, n: L.CONSOLE_BYTES - 100, b: 0x62 },
+      { fd: 1, n: 100, b: 0x63 },
+    ]);
+    expect(consoleUnreadable(vm.k, r.next)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // steps back, seeks, and stops at breakpoints. Everything it needs from the
 // page is passed in (the session, the frame scheduler, the clock, what to
 // publish, where to say why it paused), so it runs in tests without a browser.
-import type { Session } from './session.ts';
+import type { RunSession as Session } from './run-session.ts';
 import { FramePacer } from './pacer.ts';
 import { checkEvent, type BreakNames, type Breakpoint, type Hit } from './breakpoints.ts';
 import { readThreads } from '../../engine-wasm/host/records.ts';

@@ -7,13 +7,14 @@ import { loadKernel } from '../../engine-wasm/host/browser.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { useStore, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
+import type { RunSession } from './run-session.ts';
 import { takeLive, takeSnapshot } from './snapshot.ts';
 import { RunLoop, type RunWatch } from './run-loop.ts';
 import { compileSource } from './source.ts';
 import { breakKey, type BreakNames, type Breakpoint } from './breakpoints.ts';
 
 let kernel: Kernel | null = null;
-let session: Session | null = null;
+let session: RunSession | null = null;
 let breakNames: BreakNames | null = null;
 let runWatch: RunWatch | null = null;
 
@@ -22,7 +23,7 @@ export function setRunWatch(w: RunWatch | null): void {
   runWatch = w;
 }
 
-export function currentSession(): Session | null {
+export function currentSession(): RunSession | null {
   return session;
 }
 
@@ -70,7 +71,7 @@ const loop = new RunLoop({
   now: () => performance.now(),
 });
 
-function namesFor(s: Session): BreakNames {
+function namesFor(s: RunSession): BreakNames {
   const vars = new Map<string, number>();
   for (const [name, sym] of s.lay.symbols) if (sym.kind === 'var') vars.set(name, sym.addr);
   return { atoms: s.lay.names.atoms, vars };
@@ -80,18 +81,28 @@ function namesFor(s: Session): BreakNames {
 export function setSource(text: string, exampleName: string | null = null): void {
   const c = compileSource(text);
   useStore.setState({ source: text, diagnostics: c.diagnostics, exampleName });
-  if (!c.program || !c.layout) return;
+  // While the C tab runs, the program's text is kept and judged, and runs when its tab is shown again.
+  if (!c.program || !c.layout || useStore.getState().lang !== 'syslet') return;
   useStore.setState({ program: c.program, layout: c.layout });
   loop.stop();
-  if (kernel) {
-    session = new Session(kernel, c.program, c.layout);
-    breakNames = namesFor(session);
-    // Breakpoints on names the new program no longer has are dropped.
-    const atoms = new Set(breakNames.atoms.values());
-    const keep = (b: Breakpoint) => (b.kind === 'atom' ? atoms.has(b.atom) : breakNames!.vars.has(b.name));
-    useStore.setState((s) => (s.breakpoints.every(keep) ? {} : { breakpoints: s.breakpoints.filter(keep) }));
-    publish(true);
-  }
+  if (kernel) installSession(new Session(kernel, c.program, c.layout));
+}
+
+/** Makes `s` the run the page shows (its program and layout are in the store already). */
+export function installSession(s: RunSession): void {
+  loop.stop();
+  session = s;
+  breakNames = namesFor(s);
+  // Breakpoints on names the new program no longer has are dropped.
+  const atoms = new Set(breakNames.atoms.values());
+  const keep = (b: Breakpoint) => (b.kind === 'atom' ? atoms.has(b.atom) : breakNames!.vars.has(b.name));
+  useStore.setState((st) => (st.breakpoints.every(keep) ? {} : { breakpoints: st.breakpoints.filter(keep) }));
+  publish(true);
+}
+
+/** The page's kernel, once loaded. */
+export function pageKernel(): Kernel | null {
+  return kernel;
 }
 
 /** Called once the kernel has loaded and the first session is built (or at once if that happened already). */

@@ -3,7 +3,7 @@
 // batches. The run is deterministic, so any earlier point is reached exactly
 // by restoring a checkpoint and replaying from it (seek).
 import { options, type Program } from '../lang/ast.ts';
-import { knobsOf, type Knobs } from '../lang/options.ts';
+import { knobsOf, type Knobs, type OptionSetting } from '../lang/options.ts';
 import { injectionsOf, type Injections } from '../lang/faults.ts';
 import type { Layout } from '../lang/layout.ts';
 import { printExpr } from '../lang/print.ts';
@@ -13,6 +13,7 @@ import { compileDriver, type Op } from './compile.ts';
 import { execute, evaluate, RunError, Suspend, type CallLog, type Env } from './interp.ts';
 import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './checkpoint.ts';
 import { NarrationLog, type Narration } from './narration-log.ts';
+import type { RunSession, Status } from './run-session.ts';
 
 export type { Narration };
 
@@ -22,7 +23,7 @@ const CHECKPOINT_EVERY = 5_000;
 const MAX_CHECKPOINTS = 64;
 const NARRATION_KEPT = 2_000;
 
-export type Status = 'ready' | 'running' | 'done' | 'error';
+export type { Status };
 
 export interface DriverState {
   /** Index of the op to run next (or being run, while its system call is in the kernel). */
@@ -56,7 +57,7 @@ function opText(op: Op): string {
   }
 }
 
-export class Session {
+export class Session implements RunSession {
   readonly ops: readonly Op[];
   /** Each op's text for the narration, made once. */
   private readonly opTexts: readonly string[];
@@ -84,13 +85,18 @@ export class Session {
   /** The program's `fault` clauses and `latency` lines: applied at every reset, like the knobs. */
   readonly injections: Injections;
 
+  /**
+   * `seed` is the seed when the program sets none; `overrides` (the command
+   * line's `--option`) take the place of the program's own lines of the same name.
+   */
   constructor(
     readonly k: Kernel,
     readonly program: Program,
     readonly lay: Layout,
     readonly seed = 1,
+    overrides: readonly OptionSetting[] = [],
   ) {
-    this.knobs = knobsOf(options(program), seed);
+    this.knobs = knobsOf([...overrides, ...options(program)], seed);
     this.injections = injectionsOf(program, lay);
     this.narration = new NarrationLog(k, NARRATION_KEPT);
     const compiled = compileDriver(program, lay);

@@ -1,7 +1,8 @@
 // The view of a session that the panes render: plain, immutable data built
 // after each step or batch, so React compares by reference and never touches
 // the kernel's memory directly.
-import type { Session, Narration, Status } from './session.ts';
+import type { Narration } from './session.ts';
+import type { RunSession as Session, Status } from './run-session.ts';
 import { readThreads, readFiles, readRing, readFaults, type ThreadRec, type FileRec, type FaultRec, type LatencyRec } from '../../engine-wasm/host/records.ts';
 import type { KernelCounters } from '../../engine-wasm/host/kernel.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';

@@ -116,8 +116,17 @@ export interface Knobs {
   readonly kernel: readonly (readonly [id: number, value: number])[];
 }
 
-/** The knobs of a program's option lines (values already judged by the parser; a bad one keeps its default). */
-export function knobsOf(options: readonly { readonly name: { readonly name: string }; readonly value: OptionValue }[], defaultSeed = 1): Knobs {
+/** One option as set: a program's `option` line, or the command line's `--option NAME=VALUE`. */
+export interface OptionSetting {
+  readonly name: { readonly name: string };
+  readonly value: OptionValue;
+}
+
+/**
+ * The knobs of a program's option lines (values already judged by the parser;
+ * a bad one keeps its default). The first setting of a name counts.
+ */
+export function knobsOf(options: readonly OptionSetting[], defaultSeed = 1): Knobs {
   let seed = defaultSeed;
   const kernel: [number, number][] = [];
   for (const spec of OPTIONS) {

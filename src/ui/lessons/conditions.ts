@@ -4,7 +4,7 @@
 // what the program text says should happen.
 import type { Expr } from '../lang/ast.ts';
 import { parse } from '../lang/parse.ts';
-import type { Session } from '../engine/session.ts';
+import type { RunSession as Session } from '../engine/run-session.ts';
 import { evaluate, Suspend, RunError } from '../engine/interp.ts';
 import type { TraceRec } from '../../engine-wasm/host/records.ts';
 import { syscallByName } from '../../engine-wasm/host/syscalls.ts';
@@ -163,7 +163,7 @@ function valueOf(s: Session, text: string): number | string {
   const e = exprOf(s, text);
   if (typeof e === 'string') return e;
   try {
-    return evaluate(e, s.env, { memo: [], next: 0 });
+    return evaluate(e, { k: s.k, lay: s.lay }, { memo: [], next: 0 });
   } catch (err) {
     if (err instanceof Suspend) return `\`${text}\` makes a call; a condition may only read memory`;
     if (err instanceof RunError) return err.message;

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { useStore } from '../store/index.ts';
 import { currentSession, setRunWatch } from '../engine/runtime.ts';
-import type { Session } from '../engine/session.ts';
+import type { RunSession as Session } from '../engine/run-session.ts';
 import { replaceProgram, showNotice } from '../share/actions.ts';
 import { pageAutosave } from '../share/autosave.ts';
 import { encodeHash, decodeHash } from '../share/codec.ts';

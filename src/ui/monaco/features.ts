@@ -122,7 +122,8 @@ export function attachLiveFeatures(monaco: MonacoApi, editor: Monaco.editor.ISta
     monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(s.diagnostics).map((m) => ({ ...m, severity: sev(m.severity), source: 'syslet' })));
   };
   const showLines = (s: Store) => {
-    const lines = activeLines(s.snap, s.program);
+    // The C tab shows another model: the program's lines are not its lines.
+    const lines = s.lang === 'c' ? { driver: -1, atom: -1, failed: false } : activeLines(s.snap, s.program);
     if (same(lines, shown)) return;
     shown = lines;
     deco.set(decorations(monaco, lines, model.getLineCount()));
@@ -137,7 +138,7 @@ export function attachLiveFeatures(monaco: MonacoApi, editor: Monaco.editor.ISta
   showTheme(initial);
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.diagnostics !== prev.diagnostics) showMarkers(s);
-    if (s.snap !== prev.snap || s.program !== prev.program) showLines(s);
+    if (s.snap !== prev.snap || s.program !== prev.program || s.lang !== prev.lang) showLines(s);
     if (s.theme !== prev.theme) showTheme(s);
   });
   return {

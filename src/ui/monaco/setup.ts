@@ -16,6 +16,8 @@ import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/parameterHints/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/gotoError/register';
+// C, for the C tab (docs/c.md): Monaco's own tokenizer for C and C++.
+import 'monaco-editor/languages/definitions/cpp/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { registerSysletLanguage } from './language.ts';
 

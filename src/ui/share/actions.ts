@@ -13,6 +13,8 @@ import type { NoticeData } from './startup.ts';
 import type { LinkExtras } from './codec.ts';
 import { linkExtras } from './link-state.ts';
 import { currentSession } from '../engine/runtime.ts';
+import { openCFile } from '../c/c-runtime.ts';
+import { C_NAME } from '../c/c-storage.ts';
 
 export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
@@ -29,8 +31,10 @@ export function currentEvent(): number {
  */
 function extrasFor(moment: number | null): LinkExtras {
   const s = useStore.getState();
-  if (moment === null) return s.breakpoints.length > 0 ? { breakpoints: s.breakpoints } : {};
-  return linkExtras(s, moment);
+  // The C tab's file travels with the program when it is the one that runs (docs/c.md).
+  const c = s.lang === 'c' && s.cFile ? { c: { name: s.cFile.name, text: s.cFile.text } } : {};
+  if (moment === null) return s.breakpoints.length > 0 ? { ...c, breakpoints: s.breakpoints } : c;
+  return { ...c, ...linkExtras(s, moment) };
 }
 
 /** Puts the program (and what `moment` asks for) in the address bar; resolves to the full link. */
@@ -105,6 +109,16 @@ export function openText(text: string, what: string): void {
 }
 
 export async function openProgramFile(file: FileLike): Promise<void> {
+  if (/\.c$/i.test(file.name)) {
+    const c = await importFile(file, ['c']);
+    if (!c.ok) showNotice({ kind: 'error', text: `${c.error} Nothing was changed.` });
+    else if (!C_NAME.test(file.name)) showNotice({ kind: 'error', text: `“${file.name.slice(0, 60)}” is not a usable C file name (letters, digits, . _ - and .c at the end). Nothing was changed.` });
+    else {
+      openCFile({ name: file.name, text: c.text });
+      showNotice({ kind: 'info', text: `Opened ${file.name} in its own tab: it is compiled in the page and runs on the same kernel.` });
+    }
+    return;
+  }
   const result = await importFile(file);
   if (!result.ok) {
     showNotice({ kind: 'error', text: `${result.error} The current program is unchanged.` });

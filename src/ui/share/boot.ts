@@ -18,7 +18,8 @@ import { embedOptions } from './embed.ts';
 import { bootEmbed } from './embed-boot.ts';
 import { keepView } from '../workspace/view-storage.ts';
 import { problemsText, readLinkState } from './link-state.ts';
-import { landOn, setSource, whenEngineStarted } from '../engine/runtime.ts';
+import { landOn, setSource } from '../engine/runtime.ts';
+import { bootC, linkCFile, whenRunReady } from '../c/c-runtime.ts';
 
 /** This tab's id: kept in sessionStorage, so a reload is the same tab; null `before` for a new tab. */
 function tabId(): { id: string; before: string | null } {
@@ -90,7 +91,8 @@ export function bootSource(): void {
   notice = withProblems(notice, problemsText(problems));
   useStore.setState({ notice, theme: loadTheme(storage), ...view });
   document.title = titleFor(exampleName);
-  if (event !== undefined) whenEngineStarted(() => openAtEvent(event));
+  bootC(linkCFile(start.extras.c), start.from === 'link' || start.from === 'example');
+  if (event !== undefined) whenRunReady(() => openAtEvent(event));
 
   useStore.subscribe((s, prev) => {
     if (s.source !== prev.source) autosave.schedule();

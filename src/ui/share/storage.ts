@@ -14,6 +14,8 @@ export const HISTORY_KEY = 'syslet-playground:history';
 export const LOADING_KEY = 'syslet-playground:loading';
 /** The workspace's layout: pane sizes, font zoom, presenter layout (workspace/view-storage.ts). */
 export const VIEW_KEY = 'syslet-playground:view';
+/** The C file open in the C tab, and whether that tab is shown: JSON `{ name, text, active }` (c/c-storage.ts). */
+export const C_FILE_KEY = 'syslet-playground:c-file';
 /** In sessionStorage: this tab's id, which survives a reload of the tab. */
 export const TAB_KEY = 'syslet-playground:tab';
 

@@ -28,8 +28,31 @@ export type Theme = 'dark' | 'light';
 export const SPEEDS = [1, 4, 16, 64, 512, Infinity] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+/** What the C toolchain is doing for the C tab (docs/c.md). */
+export type CBuild =
+  | { readonly phase: 'idle' }
+  /** The compiler is being downloaded (bytes so far, of total; total 0 when unknown). */
+  | { readonly phase: 'loading'; readonly done: number; readonly total: number }
+  | { readonly phase: 'compiling' }
+  /** Compiled and run once: the views follow it. `ms`: the compile's wall time. */
+  | { readonly phase: 'ready'; readonly ms: number }
+  /** The text does not compile (see the diagnostics), or the toolchain or the run failed (message). */
+  | { readonly phase: 'error'; readonly message: string };
+
+/** The C file open beside the program (its own editor tab), or null. */
+export interface CFile {
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface SourceSlice {
   source: string;
+  /** Which document runs and is shown: the language program or the C file. */
+  lang: 'syslet' | 'c';
+  cFile: CFile | null;
+  cBuild: CBuild;
+  /** The C compiler's diagnostics for cFile (the language's are in `diagnostics`). */
+  cDiagnostics: readonly Diagnostic[];
   diagnostics: readonly Diagnostic[];
   /** The last program without errors, and its layout (what runs). */
   program: Program | null;
@@ -79,6 +102,10 @@ export const INITIAL_SOURCE = EXAMPLES.hello;
 
 export const initialState: Store = {
   source: INITIAL_SOURCE,
+  lang: 'syslet',
+  cFile: null,
+  cBuild: { phase: 'idle' },
+  cDiagnostics: [],
   diagnostics: [],
   program: null,
   layout: null,

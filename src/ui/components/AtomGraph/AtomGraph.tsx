@@ -23,18 +23,23 @@ function namesOf(p: Program): Names {
   return { vars: [...new Set(vars)], atoms: [...new Set(atoms(p).map((a) => a.name.name))], taken };
 }
 
+const EMPTY: Program = { items: [], endComments: [] };
+
 /** The atoms of the program as a graph: the kernel's paths between them, live state, and edits. */
 export function AtomGraph() {
   const stored = useStore((s) => s.program);
   const source = useStore((s) => s.source);
-  const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
+  // A C program's graph is what its run showed (c/discover.ts): read-only, by address, named from its symbols.
+  const isC = useStore((s) => s.lang === 'c');
+  const firstError = useStore((s) => (s.lang === 'c' ? undefined : s.diagnostics.find((d) => d.severity === 'error')));
   // The graph follows the text as it parses now: with errors elsewhere, the atoms that parse are shown and editable.
-  const program = useMemo(() => (firstError || !stored ? parse(source).program : stored), [firstError, stored, source]);
+  const program = useMemo(() => (isC ? (stored ?? EMPTY) : firstError || !stored ? parse(source).program : stored), [isC, firstError, stored, source]);
   const graph = useMemo(() => decorate(layoutGraph(buildGraph(program))), [program]);
   const names = useMemo(() => namesOf(program), [program]);
   const count = names.atoms.length;
-  // On a phone and in an embed the graph is a view: no edits.
-  const readOnly = useReadOnly();
+  // On a phone and in an embed the graph is a view: no edits; nor for a C program (its atoms are the C code's).
+  const viewer = useReadOnly();
+  const readOnly = viewer || isC;
 
   const onKeyDown = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
@@ -51,6 +56,7 @@ export function AtomGraph() {
       <header className="pane-title">
         Atom graph
         <span className="pane-hint">{count === 1 ? '1 atom' : `${count.toLocaleString('en-US')} atoms`}</span>
+        {isC && !viewer && <span className="pane-hint" title="The atoms the C program's run used, found through the trace and memory; edit them in the C text">from the C run · read-only</span>}
         {!readOnly && (
         <span className="atom-graph-actions">
           <button type="button" className="btn" onClick={() => addAtom()} aria-label="Add atom" title="Add `atom aN = getpid()` after the last atom">

@@ -6,7 +6,7 @@ import './problems.css';
 
 /** Every diagnostic of the text, in text order; choosing one puts the editor's cursor there. */
 export function Problems() {
-  const diagnostics = useStore((s) => s.diagnostics);
+  const diagnostics = useStore((s) => (s.lang === 'c' ? s.cDiagnostics : s.diagnostics));
   const sorted = useMemo(() => sortDiagnostics(diagnostics), [diagnostics]);
   return (
     <div className="problems" role="group" aria-label="Problems">

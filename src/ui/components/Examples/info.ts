@@ -26,3 +26,19 @@ export function summaryOf(text: string): string {
 export function exampleInfos(names: readonly string[], texts: Readonly<Record<string, string>>): ExampleInfo[] {
   return names.map((name) => ({ name, title: titleOf(name), summary: summaryOf(texts[name] ?? '') }));
 }
+
+/** A C file's leading block comment (`/* … *\/`, its ` * ` margins removed) as one paragraph. */
+export function cSummaryOf(text: string): string {
+  const m = /^\s*\/\*([\s\S]*?)\*\//.exec(text);
+  if (!m) return '';
+  return m[1]
+    .split('\n')
+    .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function cExampleInfos(names: readonly string[], texts: Readonly<Record<string, string>>): ExampleInfo[] {
+  return names.map((name) => ({ name, title: `${titleOf(name.replace(/\.c$/, ''))} in C`, summary: cSummaryOf(texts[name] ?? '') }));
+}

@@ -93,6 +93,8 @@ export function KernelPanel() {
   // The button's count: the options of the program that runs (no parse per edit while closed).
   const running = useStore((s) => s.program);
   const set = useMemo(() => (running ? optionValues(running).size : 0), [running]);
+  // The C tab's options are its `#pragma syslet option` lines (docs/c.md): edited in the C text.
+  const isC = useStore((s) => s.lang === 'c');
   const button = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -116,12 +118,17 @@ export function KernelPanel() {
         className="btn"
         aria-expanded={open}
         aria-haspopup="dialog"
-        title="The kernel's knobs for this program (ring policy, disk latency, seed…): written as option lines in the text"
+        disabled={isC}
+        title={
+          isC
+            ? 'The C file sets the kernel options itself, with #pragma syslet option NAME = VALUE lines'
+            : "The kernel's knobs for this program (ring policy, disk latency, seed…): written as option lines in the text"
+        }
         onClick={() => (open ? close() : setOpen(true))}
       >
         Kernel{set > 0 ? ` (${set})` : ''} <span aria-hidden="true">▾</span>
       </button>
-      {open && (
+      {open && !isC && (
         <div
           className="kp-dialog"
           role="dialog"

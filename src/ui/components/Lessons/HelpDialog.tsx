@@ -21,7 +21,8 @@ const PAGES = [
 /** A Markdown document as text: headings, paragraphs, lists, and code and tables as preformatted blocks. */
 function DocView({ text }: { readonly text: string }) {
   const out: React.ReactNode[] = [];
-  const lines = text.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').split('\n');
+  // A link shows as its text. It lies on one line: a `[` elsewhere (`[0, jitter)` in a table) never starts one.
+  const lines = text.replace(/\[([^\]\n]+)\]\([^)\n]+\)/g, '$1').split('\n');
   let para: string[] = [];
   const flush = () => {
     if (para.length) out.push(<Md key={out.length} text={para.join('\n')} />);

@@ -366,7 +366,8 @@ export function toneOf(n: Narration): Tone {
 /** The sentence of one narration entry, on its own (no other record of its event). */
 export function narrate(n: Narration, ctx: NarrateContext): string {
   switch (n.kind) {
-    case 'driver': return `driver, line ${n.line ?? '?'}: ${n.text}`;
+    // A C program's calls have no line (c/c-session.ts): its sentence stands alone.
+    case 'driver': return n.line ? `driver, line ${n.line}: ${n.text}` : n.text;
     case 'error': return `ERROR on line ${n.line ?? '?'}: ${n.text}`;
     case 'done': return 'The program has finished.';
     case 'kernel': return n.trace ? narrateTrace(n.trace, ctx) : n.text;

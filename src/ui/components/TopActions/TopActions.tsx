@@ -39,13 +39,13 @@ export function TopActions() {
         empty=""
         onChoose={(item) => void share(item.key === 'moment' ? currentEvent() : null)}
       />
-      <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a .syslet or .txt file (at most 200 KB)">
+      <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a .syslet or .txt program, or a .c file (it opens in its own tab; at most 200 KB)">
         Open file
       </button>
       <input
         ref={input}
         type="file"
-        accept=".syslet,.txt,text/plain"
+        accept=".syslet,.txt,.c,text/plain,text/x-c"
         hidden
         data-testid="open-file-input"
         onChange={(e) => {
