@@ -15,6 +15,10 @@ const EXPECTED: Record<string, { console: string[]; filled: number; lost?: numbe
     filled: 0,
   },
   stress: { console: ['completed 3000 syslets\n'], filled: 0 },
+  'injected-faults': {
+    console: ['chapter 1: 100 bytes\nchapter 2: 4096 bytes\nchapter 4: 4096 bytes\n1 finished at once; the reads returned 100, 4096, -5, 4096\n'],
+    filled: 0,
+  },
 };
 
 const SHIPPED = readdirSync(new URL('../src/ui/examples/', import.meta.url))

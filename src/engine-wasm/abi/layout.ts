@@ -18,6 +18,8 @@
 //               │ PIPES, PIPEBUF               │
 //               │ BLOCKS (page cache), DISK    │
 //               │ CONSOLE, TRACE, CONERR       │
+//               │ FAULTS  injected faults and  │  set by the host (kept across kernel_reset)
+//               │         disk latencies       │
 //   KERNEL_END  ├──────────────────────────────┤
 //               │ AssemblyScript static data   │  (asc --memoryBase KERNEL_END)
 //               └──────────────────────────────┘
@@ -69,6 +71,8 @@ export const NTRACE = 16384; // trace records kept (a ring; oldest overwritten)
 // │ 72 │ atoms      u32   │ atoms executed since reset                   │
 // │ 76 │ con_total  u32   │ bytes ever written to the console (mod 2^32) │
 // │ 80 │ alloc_hint u32   │ tid where the search for a free thread starts│
+// │ 84 │ inj_run    u32   │ run number of the atom whose fault applies   │
+// │    │                  │ now (transient: valid during one atom's call)│
 // └────┴──────────────────┴──────────────────────────────────────────────┘
 export const KSTATE_BASE = USER_END;
 export const KSTATE_CLOCK = 0;
@@ -90,6 +94,7 @@ export const KSTATE_NLIVE = 68;
 export const KSTATE_ATOMS = 72;
 export const KSTATE_CON_TOTAL = 76;
 export const KSTATE_ALLOC_HINT = 80;
+export const KSTATE_INJ_RUN = 84;
 export const KSTATE_BYTES = 256;
 
 // ── OPTS: kernel options (u32 each), set with kernel_set_option ────────────
@@ -180,6 +185,7 @@ export const TM_POST = 3; // cachemiss: post THREAD_LAST to the ring, then exit
 export const TM_ASYNC_WAIT = 4; // tid 0: in async_wait
 
 export const TF_RESUMED = 0x02; // the pending syscall is re-entered after a wake-up
+export const TF_INJ_CACHED = 0x08; // an injected `cached` fault: the call runs without waiting (during one call only)
 export const TF_EINTR = 0x04; // the wait is cut by the budget: the call gets -EINTR
 export const TF_SLEPT_SYNC = 0x20; // tid 0: this async_exec's head slept in place for SYSLET_SYNC
 export const TF_SLEPT_NOTHREAD = 0x40; // tid 0: … slept in place because no cachemiss thread was free
@@ -194,6 +200,7 @@ export const WHY_RING = 6; // RING_WAIT: a full completion ring (wait_arg: ahu)
 export const WHY_EVENTS = 7; // async_wait (tid 0)
 // 8 and 9 are HANDOFF_BUDGET and HANDOFF_ASYNC (TR_HANDOFF aux2 holds a WHY_* or one of them).
 export const WHY_DISK_INFLIGHT = 10; // a page read another read already started (wait_arg: as WHY_DISK)
+export const WHY_INJECTED = 11; // an injected `block` fault, before the call runs (wait_arg: its ns)
 
 export const CHAN_PIPE_READ = 0x01000000; // | pipe index
 export const CHAN_PIPE_WRITE = 0x02000000; // | pipe index
@@ -356,6 +363,7 @@ export const TR_SYSRET = 10; // the user task returns to user space (result)
 export const TR_EXIT = 11; // a cachemiss thread ended its syslet
 export const TR_DEADLOCK = 12; // nothing runnable, no timer: the waiting call gets -EINTR
 export const TR_RINGWAIT = 13; // RING_WAIT: a full ring makes the thread wait; aux: slot
+export const TR_INJECT = 14; // an injected fault or latency took effect; aux: INJ_* | run << 8; aux2, result: below
 
 // TR_ATOM aux2: the atom's flags (low byte, the SYSLET_* bits) | what the walk does next << 8.
 export const ATOM_THEN_SHIFT = 8;
@@ -375,6 +383,21 @@ export const FAULT_RING = 3; // ring or ahu unusable at post time
 export const HANDOFF_ASYNC = 9; // aux2 of TR_HANDOFF: SYSLET_ASYNC (distinct from every WHY_*)
 export const HANDOFF_BUDGET = 8; // aux2 of TR_HANDOFF: the head ran out of budget
 
+// TR_INJECT: aux = INJ_* (low byte) | the atom's run number since reset << INJ_RUN_SHIFT
+// (0 for a latency); aux2 and result by kind:
+//   INJ_ERRNO    aux2 = errno E            result = -E (the atom's result; its call was not made)
+//   INJ_BLOCK    aux2 = the delay in ns    result = 0  (the atom sleeps first, WHY_INJECTED)
+//   INJ_SHORT    aux2 = N, the new count   result = the count the atom asked for
+//   INJ_CACHED   aux2 = WHY_* it skipped   result = that wait's wait_arg
+//   INJ_LATENCY  aux2 = this disk read's latency in ns (the table's + jitter)
+//                result = inode << 16 | page
+export const INJ_ERRNO = 1;
+export const INJ_BLOCK = 2;
+export const INJ_SHORT = 3;
+export const INJ_CACHED = 4;
+export const INJ_LATENCY = 5;
+export const INJ_RUN_SHIFT = 8;
+
 export const TRACE_END = TRACE_BASE + TRACE_RING_BYTES;
 
 // ── CONERR: which console bytes came from fd 2 (stderr) ────────────────────
@@ -389,7 +412,56 @@ export const TRACE_END = TRACE_BASE + TRACE_RING_BYTES;
 export const CONERR_BASE = TRACE_END;
 export const CONERR_BYTES = CONSOLE_BYTES / 8;
 export const CONERR_END = CONERR_BASE + CONERR_BYTES;
-export const KERNEL_END = (CONERR_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
+
+// ── FAULTS: injected faults per atom, disk latencies per file or page ──────
+// Set by the host (kernel_fault_set, kernel_latency_set, kernel_fault_clear)
+// and kept across kernel_reset like the options; kernel_reset clears only the
+// run counters. It follows CONERR: KERNEL_END grows by one wasm page, which
+// moves nothing the user region or the golden traces hold.
+//   FAULTS_BASE   ┌ natom u32 ┬ nlat u32 ┐ entries in use (the first n of each table)
+//   FE_TABLE      │ NFAULT × FE_BYTES     │ per atom, keyed by its user address
+//   LAT_TABLE     │ NLATENCY × LAT_BYTES  │ per file or page, keyed by path
+//   LAT_PATHBUF │ LAT_PATH_MAX bytes    │ where a host may put a path for kernel_latency_set
+// Fault entry:                              Latency entry:
+// ┌────┬────────────┬───────────────────┐   ┌────┬────────────┬─────────────────────────┐
+// │  0 │ atom   u32 │ user address      │   │  0 │ page   u32 │ page index, or LAT_ALL  │
+// │  4 │ kind   u32 │ FK_*              │   │  4 │ ns     u32 │ base latency of a read  │
+// │  8 │ value  u32 │ errno / ns / bytes│   │  8 │ len    u32 │ path bytes (no NUL)     │
+// │ 12 │ nth    u32 │ 0 = every run     │   │ 16 │ path[240]  │                         │
+// │ 16 │ runs   u32 │ runs since reset  │   └────┴────────────┴─────────────────────────┘
+// └────┴────────────┴───────────────────┘
+export const NFAULT = 64; // atoms that may carry a fault
+export const NLATENCY = 16; // latency entries
+export const LAT_PATH_MAX = 240; // bytes of a latency entry's path
+export const FAULTS_BASE = CONERR_END;
+export const FAULTS_NATOM = 0;
+export const FAULTS_NLAT = 4;
+export const FE_TABLE = FAULTS_BASE + 8;
+export const FE_BYTES = 20;
+export const FE_ATOM = 0;
+export const FE_KIND = 4;
+export const FE_VALUE = 8;
+export const FE_NTH = 12;
+export const FE_RUNS = 16;
+export const LAT_TABLE = FE_TABLE + NFAULT * FE_BYTES;
+export const LAT_BYTES = 16 + LAT_PATH_MAX;
+export const LAT_PAGE = 0;
+export const LAT_NS = 4;
+export const LAT_LEN = 8;
+export const LAT_PATH = 16;
+export const LAT_ALL = 0xffffffff; // LAT_PAGE: every page of the file
+export const LAT_PATHBUF = LAT_TABLE + NLATENCY * LAT_BYTES;
+export const FAULTS_END = LAT_PATHBUF + LAT_PATH_MAX;
+
+// kernel_fault_set kinds (FK_NONE removes the atom's entry).
+export const FK_NONE = 0;
+export const FK_ERRNO = 1; // the call is not made; the result is -value
+export const FK_BLOCK = 2; // the atom sleeps value ns before its call runs
+export const FK_SHORT = 3; // read/write/pread64/pwrite64: count clamped to value
+export const FK_CACHED = 4; // the call does not wait (value unused)
+export const MAX_ERRNO = 4095; // Linux's MAX_ERRNO: a fault's errno is 1..4095
+
+export const KERNEL_END = (FAULTS_END + WASM_PAGE_BYTES - 1) & ~(WASM_PAGE_BYTES - 1);
 
 // ── User-memory records (contract §1) ────────────────────────────────────────
 // struct syslet_uatom, 44 bytes

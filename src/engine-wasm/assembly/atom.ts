@@ -4,7 +4,8 @@
 //   1. read flags, nr, ret_ptr, next and the arg pointers up to the first 0,
 //      then the words they point to (a bad arg pointer: result -EFAULT);
 //   2. SYSLET_ASYNC in the head: hand off to a cachemiss thread first;
-//   3. run the syscall; if it must wait, the hand-off policy below decides;
+//   3. run the syscall (or the fault injected for this atom, inject.ts); if it
+//      must wait, the hand-off policy below decides;
 //   4. store the result through ret_ptr;
 //   5-6. stop conditions, SKIP_TO_NEXT_ON_STOP (u + 44), next, final atom.
 // The header words are copied into the thread (copy_uatom), so a woken thread
@@ -16,14 +17,15 @@ import {
   TM_WALK, TM_POST, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
   HANDOFF_ASYNC, HANDOFF_BUDGET, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS, TF_SLEPT_SYNC, TF_SLEPT_NOTHREAD,
   ATOM_THEN_SHIFT, ATOM_THEN_NEXT, ATOM_THEN_STOP, ATOM_THEN_SKIP, ATOM_THEN_LAST,
-  CACHED_NOTHING_BLOCKED, CACHED_SLEPT_SYNC, CACHED_SLEPT_NOTHREAD,
+  CACHED_NOTHING_BLOCKED, CACHED_SLEPT_SYNC, CACHED_SLEPT_NOTHREAD, WHY_INJECTED,
 } from '../abi/layout';
 import {
   SYSLET_ASYNC, SYSLET_SYNC, SYSLET_STOP_MASK, SYSLET_STOP_ON_NONZERO, SYSLET_STOP_ON_ZERO,
   SYSLET_STOP_ON_NEGATIVE, SYSLET_STOP_ON_NON_POSITIVE, SYSLET_SKIP_TO_NEXT_ON_STOP,
 } from '../abi/flags';
 import { EFAULT, EINTR } from '../abi/errno';
-import { BLOCKED } from './param';
+import { BLOCKED, NOT_INJECTED } from './param';
+import { injectArmed, injectBefore, injectAfter } from './inject';
 import { opt, now, setNow, chargeEvents, kget, kset } from './kstate';
 import { userOk, wordOk } from './umem';
 import {
@@ -175,6 +177,7 @@ export function walk(t: usize, max: u32): u32 {
   const head = t == T0;
   const atomNs = <u64>opt(OPT_ATOM_NS);
   const traceOn = tracing();
+  const armed = injectArmed(); // a fault or latency is set (inject.ts)
   const tid = tidOf(t);
   const event0 = kget(KSTATE_EVENTS); // atom n of this walk is kernel event event0 + n
   let clock = now();
@@ -202,7 +205,8 @@ export function walk(t: usize, max: u32): u32 {
       ret = aRet(t);
       next = aNext(t);
       kset(KSTATE_EVENTS, event0 + n);
-      rr = (tf & TF_EINTR) != 0 ? <i64>-EINTR : dispatch(t, nr, true);
+      // After an injected delay (WHY_INJECTED) the call has not run yet: it runs now, afresh.
+      rr = (tf & TF_EINTR) != 0 ? <i64>-EINTR : dispatch(t, nr, tWhy(t) != WHY_INJECTED);
     } else {
       const whole = userOk(a, ATOM_PRIVATE); // header and all six arg pointers readable
       if (!whole && !userOk(a, ATOM_ARG_PTR)) {
@@ -241,7 +245,15 @@ export function walk(t: usize, max: u32): u32 {
       }
       setNow(clock);
       kset(KSTATE_EVENTS, event0 + n); // records the syscall writes (a wake-up, …) belong to this event
-      rr = bad ? <i64>-EFAULT : dispatch(t, nr, false);
+      if (bad) rr = <i64>-EFAULT;
+      else if (!armed) rr = dispatch(t, nr, false);
+      else {
+        setTAtom(t, a); // injection records written during the call name this atom
+        setTNr(t, nr);
+        rr = injectBefore(t, a, nr);
+        if (rr == NOT_INJECTED) rr = dispatch(t, nr, false);
+        injectAfter(t);
+      }
     }
     if (rr == BLOCKED) {
       flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);

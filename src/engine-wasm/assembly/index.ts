@@ -6,7 +6,7 @@
 
 import {
   USER_BASE, USER_END, CONSOLE_BASE, KSTATE_CON_START, KSTATE_CON_LEN, KERNEL_END, TS_USER, KSTATE_BASE,
-  OPTS_BASE, OPTS_BYTES,
+  OPTS_BASE, OPTS_BYTES, FAULTS_BASE, FAULTS_END,
 } from '../abi/layout';
 import { EBUSY } from '../abi/errno';
 import { kget, kstateReset, optsDefaults, optSet, opt } from './kstate';
@@ -19,15 +19,18 @@ import { pipesReset } from './pipe';
 import { filesReset } from './file';
 import { userEnter } from './user';
 import { kstep as step } from './step';
+import { faultSet, latencySet, faultClear, faultsReset } from './inject';
 
 optsDefaults(); // module start: options get their defaults once
 
-/** Called by the host: a fresh kernel. User memory zeroed, boot image, clock 0. Options are kept. */
+/** Called by the host: a fresh kernel. User memory zeroed, boot image, clock 0. Options and injected faults are kept. */
 export function kernel_reset(seed: u32): void {
-  // Every byte of machine state is cleared (options excepted), so a run after a
+  // Every byte of machine state is cleared (options and injection tables excepted), so a run after a
   // reset is a pure function of the seed and the inputs, snapshot included.
   memory.fill(KSTATE_BASE, 0, <usize>(OPTS_BASE - KSTATE_BASE));
-  memory.fill(<usize>OPTS_BASE + OPTS_BYTES, 0, <usize>(KERNEL_END - OPTS_BASE - OPTS_BYTES));
+  memory.fill(<usize>OPTS_BASE + OPTS_BYTES, 0, <usize>(FAULTS_BASE - OPTS_BASE - OPTS_BYTES));
+  memory.fill(FAULTS_END, 0, <usize>(KERNEL_END - FAULTS_END));
+  faultsReset(); // the injection tables stay, like the options; their run counters start again
   userReset();
   kstateReset(seed);
   schedReset();
@@ -81,3 +84,22 @@ export function ksys_busy(): u32 { return tState(T0) != TS_USER ? 1 : 0; }
 
 /** Result of the user task's last finished call. */
 export function ksys_result(): i32 { return tResult(T0); }
+
+// ── Fault injection (docs/engine.md, "Fault injection"): an addition ─────────
+
+/**
+ * Injects a fault into the atom at user address `atom`: kind FK_* (FK_NONE
+ * removes it), value (errno, ns or bytes), nth (0: every run, else only the
+ * nth run since reset). Kept across kernel_reset. 0, -1 bad argument, -2 full.
+ */
+export function kernel_fault_set(atom: u32, kind: u32, value: u32, nth: u32): i32 { return faultSet(atom, kind, value, nth); }
+
+/**
+ * Gives the file whose path is the `len` bytes at `path` (e.g. at LAT_PATHBUF)
+ * a disk latency of `ns` for page `page`, or every page (LAT_ALL). Kept across
+ * kernel_reset. 0, -1 bad argument, -2 full.
+ */
+export function kernel_latency_set(path: u32, len: u32, page: u32, ns: u32): i32 { return latencySet(path, len, page, ns); }
+
+/** Removes every injected fault and latency. */
+export function kernel_fault_clear(): void { faultClear(); }

@@ -19,3 +19,6 @@ export const MIN_CALL_BUDGET: u32 = 10_000; // contract §3: at least 10,000 ato
 export const DEFAULT_WAIT_NS_MAX: u32 = 4_000_000_000; // 4 s of virtual time per waiting call
 
 export const RNG_DEFAULT_SEED: u32 = 0x9e3779b9; // xorshift32 cannot start at 0
+
+/** injectBefore (inject.ts): no injected result, make the call. Outside every i32 result and BLOCKED. */
+export const NOT_INJECTED: i64 = 0x2_0000_0000;

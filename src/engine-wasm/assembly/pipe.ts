@@ -4,15 +4,18 @@
 // a full pipe waits for room, and gives -EPIPE when no read end is open.
 // Writes of at most PIPE_BYTES are atomic: they wait until all of it fits.
 // Larger writes put in what fits and return that count (a short write).
+// Under an injected `cached` fault (inject.ts) a call that would wait gives
+// -EAGAIN instead, as with O_NONBLOCK.
 
 import {
   PIPES_BASE, PIPE_HDR_BYTES, NPIPE, PIPE_USED, PIPE_READERS, PIPE_WRITERS, PIPE_HEAD, PIPE_COUNT,
   PIPES_BYTES, PIPEBUF_BASE, PIPE_BYTES, CHAN_PIPE_READ, CHAN_PIPE_WRITE, WHY_PIPE_READ, WHY_PIPE_WRITE,
 } from '../abi/layout';
-import { EPIPE } from '../abi/errno';
+import { EPIPE, EAGAIN } from '../abi/errno';
 import { BLOCKED } from './param';
 import { setWait } from './thread';
 import { wakeup } from './sched';
+import { injectedCached, injectSkipped } from './inject';
 
 // @ts-ignore: decorator
 @inline function pip(p: u32): usize { return <usize>PIPES_BASE + <usize>p * PIPE_HDR_BYTES; }
@@ -56,6 +59,10 @@ export function pipeRead(t: usize, p: u32, dst: usize, n: u32): i64 {
   const count = load<u32>(h, PIPE_COUNT);
   if (count == 0) {
     if (load<u32>(h, PIPE_WRITERS) == 0) return 0;
+    if (injectedCached(t)) { // an injected `cached` fault: no wait, as with O_NONBLOCK
+      injectSkipped(t, WHY_PIPE_READ, p);
+      return -EAGAIN;
+    }
     setWait(t, WHY_PIPE_READ, p, 0, CHAN_PIPE_READ | p);
     return BLOCKED;
   }
@@ -78,6 +85,10 @@ export function pipeWrite(t: usize, p: u32, src: usize, n: u32): i64 {
   const count = load<u32>(h, PIPE_COUNT);
   const room = <u32>PIPE_BYTES - count;
   if (room == 0 || (n <= <u32>PIPE_BYTES && room < n)) {
+    if (injectedCached(t)) { // an injected `cached` fault: no wait, as with O_NONBLOCK
+      injectSkipped(t, WHY_PIPE_WRITE, p);
+      return -EAGAIN;
+    }
     setWait(t, WHY_PIPE_WRITE, p, 0, CHAN_PIPE_WRITE | p);
     return BLOCKED;
   }

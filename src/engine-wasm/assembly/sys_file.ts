@@ -7,7 +7,7 @@
 
 import {
   PAGE_BYTES, USER_END, PATH_MAX, IT_FILE, IT_DEV, DEV_ZERO, DEV_TTY, DEV_DROP_CACHES, FT_INODE,
-  FT_PIPE_READ, FT_PIPE_WRITE, WHY_DISK, WHY_DISK_INFLIGHT, WHY_FSYNC,
+  FT_PIPE_READ, FT_PIPE_WRITE, WHY_NONE, WHY_DISK, WHY_DISK_INFLIGHT, WHY_FSYNC, LAT_ALL,
   NOFILE, FDTAB_BASE,
 } from '../abi/layout';
 import { O_ACCMODE, O_CREAT, O_TRUNC, O_APPEND, O_RDONLY, O_WRONLY, SEEK_SET, SEEK_CUR, SEEK_END } from '../abi/flags';
@@ -19,10 +19,11 @@ import { now } from './kstate';
 import { consoleWrite } from './console';
 import {
   ino, inoIdx, iType, iDev, iSize, iDirty, setIDirty, lookup, icreate, itrunc, iunlink, pagesReady, pagesCold,
-  readData, writeData, dropCaches, diskLatency, MAX_FILE_BYTES,
+  pagesInflight, readData, writeData, dropCaches, diskLatency, MAX_FILE_BYTES,
 } from './vfs';
 import { fdFile, fdAlloc, fdClose, falloc, fType, fObj, fOflags, fOff, setFOff, fReadable, fWritable } from './file';
 import { pipeRead, pipeWrite, pipeAlloc, pipeFree } from './pipe';
+import { injectedCached, injectSkipped } from './inject';
 
 /** Length of the NUL-terminated path at p, or -errno. Paths must be absolute. */
 function fetchPath(p: u32): i32 {
@@ -60,7 +61,15 @@ function fileRead(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool)
   const o = <u32>off;
   const m = min(n, size - o);
   const starts = pagesCold(ip, o, m); // else it waits only for reads already in flight
-  const until = pagesReady(ip, o, m);
+  if (injectedCached(t)) {
+    // An injected `cached` fault: the pages count as cached for this call; nothing is read from disk.
+    const skipped = starts ? WHY_DISK : pagesInflight(ip, o, m) ? WHY_DISK_INFLIGHT : WHY_NONE;
+    if (skipped != WHY_NONE) injectSkipped(t, skipped, (inoIdx(ip) << 16) | (o / <u32>PAGE_BYTES));
+    readData(ip, o, buf, m);
+    if (advance) setFOff(f, <u64>(o + m));
+    return <i32>m;
+  }
+  const until = pagesReady(t, ip, o, m);
   if (until != 0) {
     setWait(t, starts ? WHY_DISK : WHY_DISK_INFLIGHT, (inoIdx(ip) << 16) | (o / <u32>PAGE_BYTES), until, 0);
     return BLOCKED;
@@ -213,7 +222,12 @@ export function sys_fsync(t: usize, resumed: bool): i64 {
     setIDirty(ip, 0);
     return 0;
   }
-  setWait(t, WHY_FSYNC, inoIdx(ip), now() + diskLatency(), 0);
+  if (injectedCached(t)) {
+    setIDirty(ip, 0);
+    injectSkipped(t, WHY_FSYNC, inoIdx(ip));
+    return 0;
+  }
+  setWait(t, WHY_FSYNC, inoIdx(ip), now() + diskLatency(t, inoIdx(ip), LAT_ALL), 0);
   return BLOCKED;
 }
 

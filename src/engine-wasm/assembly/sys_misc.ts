@@ -7,6 +7,7 @@ import { BLOCKED } from './param';
 import { arg, setWait } from './thread';
 import { userOk, wordOk } from './umem';
 import { now } from './kstate';
+import { injectedCached, injectSkipped } from './inject';
 
 export function sys_getpid(_t: usize): i32 { return PLAYGROUND_PID; }
 
@@ -20,6 +21,10 @@ export function sys_nanosleep(t: usize, resumed: bool): i64 {
   if (sec < 0 || nsec < 0 || nsec > 999_999_999) return -EINVAL;
   const ns = <u64>sec * 1_000_000_000 + <u64>nsec;
   if (ns == 0) return 0;
+  if (injectedCached(t)) {
+    injectSkipped(t, WHY_TIMER, <u32>min(ns, <u64>i32.MAX_VALUE)); // an injected `cached` fault: no sleep
+    return 0;
+  }
   setWait(t, WHY_TIMER, 0, now() + ns, 0);
   return BLOCKED;
 }

@@ -14,6 +14,7 @@ import {
   BS_CACHED, DISK_BASE, PAGE_BYTES, NFILEBLOCK, OPT_DISK_LATENCY_NS, OPT_DISK_JITTER_NS,
 } from '../abi/layout';
 import { now, opt, random } from './kstate';
+import { injectLatency } from './inject';
 import { NBOOTFILE, bootPath, bootPathLen, bootData, bootDataLen } from './bootimage.gen';
 
 // @ts-ignore: decorator
@@ -98,10 +99,15 @@ export function iunlink(ip: usize): void {
   iput(ip);
 }
 
-/** Latency of one disk operation (a page read, an fsync): the base plus seeded jitter. */
-export function diskLatency(): u64 {
+/**
+ * Latency of one disk operation for thread t: a read of page pg of inode ino,
+ * or an fsync of the file (pg = LAT_ALL). The base (OPT_DISK_LATENCY_NS, or a
+ * latency injected for that file or page, inject.ts) plus seeded jitter.
+ */
+export function diskLatency(t: usize, ino: u32, pg: u32): u64 {
   const jitter = opt(OPT_DISK_JITTER_NS);
-  return <u64>opt(OPT_DISK_LATENCY_NS) + <u64>(jitter != 0 ? random() % jitter : 0);
+  const j = <u64>(jitter != 0 ? random() % jitter : 0);
+  return injectLatency(t, ino, pg, <u64>opt(OPT_DISK_LATENCY_NS), j);
 }
 
 /** Disk reads that are due complete: their blocks become cached. */
@@ -130,11 +136,28 @@ export function pagesCold(ip: usize, off: u32, n: u32): bool {
 }
 
 /**
- * Makes the pages of [off, off + n) of ip readable. Returns 0 when they are all
- * cached (or holes); otherwise starts a disk read for each cold page and
- * returns the time by which all of them will be in the cache.
+ * True if a page of [off, off + n) of ip is being read from disk and not in
+ * yet: reading the range would wait for a read in flight.
  */
-export function pagesReady(ip: usize, off: u32, n: u32): u64 {
+export function pagesInflight(ip: usize, off: u32, n: u32): bool {
+  if (n == 0) return false;
+  const last = (off + n - 1) / <u32>PAGE_BYTES;
+  const t = now();
+  for (let pg = off / <u32>PAGE_BYTES; pg <= last; pg++) {
+    const b = pageBlock(ip, pg);
+    if (b == 0) continue;
+    const bp = blk(b - 1);
+    if (load<u32>(bp, BLOCK_STATE) == BS_INFLIGHT && load<u64>(bp, BLOCK_READY_AT) > t) return true;
+  }
+  return false;
+}
+
+/**
+ * Makes the pages of [off, off + n) of ip readable for thread t. Returns 0 when
+ * they are all cached (or holes); otherwise starts a disk read for each cold
+ * page and returns the time by which all of them will be in the cache.
+ */
+export function pagesReady(t0: usize, ip: usize, off: u32, n: u32): u64 {
   if (n == 0) return 0;
   const first = off / <u32>PAGE_BYTES;
   const last = (off + n - 1) / <u32>PAGE_BYTES;
@@ -150,7 +173,7 @@ export function pagesReady(ip: usize, off: u32, n: u32): u64 {
       s = BS_CACHED;
     }
     if (s == BS_COLD) {
-      store<u64>(bp, t + diskLatency(), BLOCK_READY_AT);
+      store<u64>(bp, t + diskLatency(t0, inoIdx(ip), pg), BLOCK_READY_AT);
       store<u32>(bp, BS_INFLIGHT, BLOCK_STATE);
       s = BS_INFLIGHT;
     }

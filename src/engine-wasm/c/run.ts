@@ -124,6 +124,7 @@ export async function runC(k: Kernel, wasm: Uint8Array, opts: RunCOptions = {}):
   if (opts.reset !== false) {
     const knobs = opts.knobs ?? { seed: 1, kernel: [] };
     for (const [id, value] of knobs.kernel) k.setOption(id, value);
+    k.clearFaults(); // injected faults survive kernel_reset: a C run has none
     k.reset(knobs.seed);
   } else if (k.busy) {
     return fail('the kernel is inside a call: reset it before running a program');

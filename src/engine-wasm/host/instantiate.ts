@@ -21,10 +21,17 @@ export interface KernelExports {
   kstep(limit: number): number;
   ksys_busy(): number;
   ksys_result(): number;
+  // docs/engine.md, fault injection: an addition
+  kernel_fault_set(atom: number, kind: number, value: number, nth: number): number;
+  kernel_latency_set(path: number, len: number, page: number, ns: number): number;
+  kernel_fault_clear(): void;
 }
 
 export const ABI_EXPORTS = ['memory', 'kernel_reset', 'user_base', 'user_end', 'syscall', 'console_ptr', 'console_len'] as const;
-export const PLAYGROUND_EXPORTS = ['kernel_end', 'kernel_set_option', 'kernel_get_option', 'ksys_enter', 'kstep', 'ksys_busy', 'ksys_result'] as const;
+export const PLAYGROUND_EXPORTS = [
+  'kernel_end', 'kernel_set_option', 'kernel_get_option', 'ksys_enter', 'kstep', 'ksys_busy', 'ksys_result',
+  'kernel_fault_set', 'kernel_latency_set', 'kernel_fault_clear',
+] as const;
 
 export class KernelAbort extends Error {}
 

@@ -69,6 +69,30 @@ export class Kernel {
     return this.exports.kernel_get_option(id) >>> 0;
   }
 
+  /**
+   * Injects a fault into the atom at `atom` (kind L.FK_*; L.FK_NONE removes it):
+   * `value` is the errno, the ns or the byte count; `nth` 0 for every run, else
+   * only that run since reset. Kept across reset(), like the options.
+   */
+  setFault(atom: number, kind: number, value = 0, nth = 0): void {
+    const rc = this.exports.kernel_fault_set(atom >>> 0, kind >>> 0, value >>> 0, nth >>> 0);
+    if (rc === -2) throw new RangeError(`at most ${L.NFAULT} atoms may carry a fault`);
+    if (rc !== 0) throw new RangeError(`fault ${kind} = ${value} on the atom at 0x${(atom >>> 0).toString(16)} is not valid`);
+  }
+  /** Gives `path` (text as UTF-8, or its bytes) a disk latency of `ns` for page `page`, or every page. Kept across reset(). */
+  setLatency(path: string | Uint8Array, ns: number, page: number = L.LAT_ALL): void {
+    const bytes = typeof path === 'string' ? encoder.encode(path) : path;
+    if (bytes.length === 0 || bytes.length > L.LAT_PATH_MAX) throw new RangeError(`a latency's path is 1 to ${L.LAT_PATH_MAX} bytes`);
+    this.writeBytes(L.LAT_PATHBUF, bytes);
+    const rc = this.exports.kernel_latency_set(L.LAT_PATHBUF, bytes.length, page >>> 0, ns >>> 0);
+    if (rc === -2) throw new RangeError(`at most ${L.NLATENCY} latencies may be set`);
+    if (rc !== 0) throw new RangeError(`latency ${ns} ns for ${decoder.decode(bytes)} page ${page} is not valid`);
+  }
+  /** Removes every injected fault and latency. */
+  clearFaults(): void {
+    this.exports.kernel_fault_clear();
+  }
+
   /** A copy of the whole machine state (memory below kernel_end). */
   snapshot(): Uint8Array {
     return new Uint8Array(this.exports.memory.buffer, 0, L.KERNEL_END).slice();

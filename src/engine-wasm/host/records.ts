@@ -33,7 +33,7 @@ export const STATE_NAMES: readonly ThreadState[] = denseByCode<ThreadState>({
 });
 
 export type WaitReason =
-  | 'none' | 'disk' | 'disk-inflight' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events';
+  | 'none' | 'disk' | 'disk-inflight' | 'timer' | 'pipe-read' | 'pipe-write' | 'fsync' | 'ring' | 'events' | 'injected';
 /** Wait reasons by WHY_* code (8 and 9 are HANDOFF_* values, so they have no name here). */
 export const WHY_NAMES: readonly (WaitReason | undefined)[] = byCode<WaitReason>({
   [L.WHY_NONE]: 'none',
@@ -45,6 +45,7 @@ export const WHY_NAMES: readonly (WaitReason | undefined)[] = byCode<WaitReason>
   [L.WHY_RING]: 'ring',
   [L.WHY_EVENTS]: 'events',
   [L.WHY_DISK_INFLIGHT]: 'disk-inflight',
+  [L.WHY_INJECTED]: 'injected',
 });
 
 export interface ThreadRec {
@@ -96,7 +97,7 @@ export function readThreads(k: Kernel): ThreadRec[] {
 
 export type TraceKind =
   | 'atom' | 'handoff' | 'block' | 'wake' | 'post' | 'lost' | 'fault' | 'cached'
-  | 'syscall' | 'sysret' | 'exit' | 'deadlock' | 'ringwait';
+  | 'syscall' | 'sysret' | 'exit' | 'deadlock' | 'ringwait' | 'inject';
 export const TRACE_KINDS: readonly (TraceKind | undefined)[] = byCode<TraceKind>({
   [L.TR_ATOM]: 'atom',
   [L.TR_HANDOFF]: 'handoff',
@@ -111,6 +112,26 @@ export const TRACE_KINDS: readonly (TraceKind | undefined)[] = byCode<TraceKind>
   [L.TR_EXIT]: 'exit',
   [L.TR_DEADLOCK]: 'deadlock',
   [L.TR_RINGWAIT]: 'ringwait',
+  [L.TR_INJECT]: 'inject',
+});
+
+export type InjectKind = 'errno' | 'block' | 'short' | 'cached' | 'latency';
+/** What an `inject` record injected (its aux & 0xff). */
+export const INJECT_KINDS: readonly (InjectKind | undefined)[] = byCode<InjectKind>({
+  [L.INJ_ERRNO]: 'errno',
+  [L.INJ_BLOCK]: 'block',
+  [L.INJ_SHORT]: 'short',
+  [L.INJ_CACHED]: 'cached',
+  [L.INJ_LATENCY]: 'latency',
+});
+
+export type FaultKind = 'errno' | 'block' | 'short' | 'cached';
+/** Fault kinds of kernel_fault_set (FK_*), by code. */
+export const FAULT_KINDS: readonly (FaultKind | undefined)[] = byCode<FaultKind>({
+  [L.FK_ERRNO]: 'errno',
+  [L.FK_BLOCK]: 'block',
+  [L.FK_SHORT]: 'short',
+  [L.FK_CACHED]: 'cached',
 });
 
 export interface TraceRec {
@@ -232,4 +253,47 @@ export function readRing(k: Kernel, ahu: number): RingRec | null {
   const slots: number[] = [];
   for (let i = 0; i < entries; i++) slots.push(v.getUint32(ring + 4 * i, true));
   return { kernelIdx: v.getUint32(ahu + L.AHU_KERNEL_RING_IDX, true), userIdx: v.getUint32(ahu + L.AHU_USER_RING_IDX, true), slots };
+}
+
+export interface FaultRec {
+  readonly atom: number;
+  readonly kind: FaultKind;
+  /** errno, ns or bytes (0 for cached). */
+  readonly value: number;
+  /** 0: every run; else only that run since reset. */
+  readonly nth: number;
+  /** Runs of the atom since reset. */
+  readonly runs: number;
+}
+
+export interface LatencyRec {
+  readonly path: string;
+  /** A page index, or undefined for every page of the file. */
+  readonly page?: number;
+  readonly ns: number;
+}
+
+/** The injection tables (FAULTS): the faults per atom and the disk latencies per file or page. */
+export function readFaults(k: Kernel): { faults: FaultRec[]; latencies: LatencyRec[] } {
+  const v = k.view();
+  const faults: FaultRec[] = [];
+  const natom = v.getUint32(L.FAULTS_BASE + L.FAULTS_NATOM, true);
+  for (let i = 0; i < Math.min(natom, L.NFAULT); i++) {
+    const e = L.FE_TABLE + i * L.FE_BYTES;
+    const kind = FAULT_KINDS[v.getUint32(e + L.FE_KIND, true)];
+    if (!kind) continue;
+    faults.push({
+      atom: v.getUint32(e + L.FE_ATOM, true), kind, value: v.getUint32(e + L.FE_VALUE, true),
+      nth: v.getUint32(e + L.FE_NTH, true), runs: v.getUint32(e + L.FE_RUNS, true),
+    });
+  }
+  const latencies: LatencyRec[] = [];
+  const nlat = v.getUint32(L.FAULTS_BASE + L.FAULTS_NLAT, true);
+  for (let i = 0; i < Math.min(nlat, L.NLATENCY); i++) {
+    const e = L.LAT_TABLE + i * L.LAT_BYTES;
+    const page = v.getUint32(e + L.LAT_PAGE, true);
+    const path = k.readString(e + L.LAT_PATH, Math.min(v.getUint32(e + L.LAT_LEN, true), L.LAT_PATH_MAX));
+    latencies.push({ path, ...(page === L.LAT_ALL ? {} : { page }), ns: v.getUint32(e + L.LAT_NS, true) });
+  }
+  return { faults, latencies };
 }

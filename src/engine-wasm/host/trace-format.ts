@@ -1,7 +1,7 @@
 // One readable line per trace record, for golden files, the narration log
 // and debugging. Addresses print in hex; results with errno names.
 import type { TraceRec } from './records.ts';
-import { WHY_NAMES, byCode } from './records.ts';
+import { WHY_NAMES, INJECT_KINDS, byCode } from './records.ts';
 import { syscallName, formatResult, syscallByNr } from './syscalls.ts';
 import * as L from '../abi/layout.ts';
 
@@ -27,7 +27,25 @@ export function waitText(why: number, arg: number): string {
     case L.WHY_PIPE_WRITE: return `${WHY_NAMES[why]} (pipe ${arg})`;
     case L.WHY_FSYNC: return `fsync (ino ${arg})`;
     case L.WHY_RING: return `ring (ahu ${hex(arg)})`;
+    case L.WHY_INJECTED: return `injected (${arg} ns)`;
     default: return WHY_NAMES[why] ?? String(why);
+  }
+}
+
+/** An `inject` record: what was injected, and on which run of the atom. */
+function injectText(r: TraceRec): string {
+  const run = r.aux >>> L.INJ_RUN_SHIFT;
+  const nth = run ? ` (run ${run})` : '';
+  switch (r.aux & 0xff) {
+    case L.INJ_ERRNO: return `errno ${syscallName(r.nr)} = ${formatResult(r.result)}${nth}`;
+    case L.INJ_BLOCK: return `block ${r.aux2} ns before ${syscallName(r.nr)}${nth}`;
+    case L.INJ_SHORT: return `short ${syscallName(r.nr)} count ${r.result >>> 0} -> ${r.aux2}${nth}`;
+    case L.INJ_CACHED: return `cached ${syscallName(r.nr)} skips ${waitText(r.aux2, r.result >>> 0)}${nth}`;
+    case L.INJ_LATENCY: {
+      const where = (r.result & 0xffff) === 0xffff ? 'fsync' : `page ${r.result & 0xffff}`;
+      return `latency ${r.aux2} ns (ino ${r.result >>> 16}, ${where})`;
+    }
+    default: return INJECT_KINDS[r.aux & 0xff] ?? String(r.aux);
   }
 }
 
@@ -48,6 +66,7 @@ export function describe(r: TraceRec): string {
     case 'sysret': return `sysret ${syscallName(r.nr)} = ${r.result > 0xffff ? hex(r.result) : formatResult(r.result)}`;
     case 'exit': return `exit last=${hex(r.atom)}`;
     case 'deadlock': return `deadlock: nothing can run -> -EINTR`;
+    case 'inject': return `inject${at} ${injectText(r)}`;
   }
 }
 

@@ -7,6 +7,8 @@
 //       async_exec, async_wait and direct syscalls: no call throws (no wasm
 //       trap, no abort), every call returns, and every result is in range.
 //       The trace never shows a thread sleeping on nothing.
+//       Injected faults (docs/engine.md, Fault injection) on random atoms and
+//       latencies on random paths take part, with any kind, value and nth.
 //   (b) Then, without kernel_reset, a known program still gives its exact result.
 // Calls run with the smallest event budget contract §3 allows (10,000), so runaway
 // loops are cut quickly. Fixed seed, so a failure reproduces; fast-check prints
@@ -75,6 +77,9 @@ interface Input {
   alt: { kidx: number; ring: Ref; size: number };
   atoms: AtomIn[];
   ops: Op[];
+  /** Faults injected into atom i (any kind, even an invalid one: the kernel refuses it). */
+  faults: { i: number; kind: number; value: number; nth: number }[];
+  latencies: { path: number; page: number; ns: number }[];
 }
 
 const PATHS = ['/etc/motd', '/usr/share/dict/words', '/dev/tty', '/dev/null', '/dev/zero', '/proc/sys/vm/drop_caches', '/tmp/fuzz', 'relative', ''];
@@ -220,7 +225,23 @@ const input: fc.Arbitrary<Input> = fc.record({
   alt: fc.record({ kidx: small, ring: value, size: fc.oneof(fc.constantFrom(0, 3, 4, 8, 32, 0xfffffffc), u32) }),
   atoms: fc.array(atomIn, { minLength: 1, maxLength: MAX_ATOMS }),
   ops: fc.array(op, { minLength: 1, maxLength: 10 }),
+  faults: fc.array(fc.record({ i: fc.nat({ max: MAX_ATOMS - 1 }), kind: fc.nat({ max: 5 }), value: fc.oneof(small, u32, fc.constant(50_000)), nth: fc.nat({ max: 3 }) }), { maxLength: 3 }),
+  latencies: fc.array(fc.record({ path: fc.nat({ max: PATHS.length - 1 }), page: fc.oneof(fc.nat({ max: 3 }), fc.constant(L.LAT_ALL)), ns: fc.oneof(small, fc.constant(3_000_000), u32) }), { maxLength: 2 }),
 });
+
+/** Sets the input's faults and latencies; the kernel refuses the invalid ones (-1), which is fine. */
+function inject(k: Kernel, inp: Input, laid: Laid): void {
+  k.clearFaults();
+  for (const f of inp.faults) {
+    if (f.i >= inp.atoms.length) continue;
+    k.exports.kernel_fault_set(laid.resolve({ t: 'addr', to: { t: 'atom', i: f.i, off: 0 } }), f.kind, f.value >>> 0, f.nth);
+  }
+  for (const l of inp.latencies) {
+    const path = new TextEncoder().encode(PATHS[l.path]);
+    k.writeBytes(L.LAT_PATHBUF, path);
+    k.exports.kernel_latency_set(L.LAT_PATHBUF, path.length, l.page >>> 0, l.ns >>> 0);
+  }
+}
 
 // ── Laying the input out in user memory ────────────────────────────────────
 
@@ -397,8 +418,11 @@ describe('fuzz', () => {
     fc.assert(
       fc.property(input, (inp) => {
         reset(inp.seed, inp.ringWait ? L.RING_WAIT : L.RING_LOSE);
-        runOps(k, inp, layOut(k, inp));
+        const laid = layOut(k, inp);
+        inject(k, inp, laid);
+        runOps(k, inp, laid);
         checkTrace(k);
+        k.clearFaults(); // (b) runs a known program: without the random faults
         expect(robust(k)).toEqual(fresh); // (b): no kernel_reset in between
       }),
       { seed: SEED, numRuns: NUM_RUNS },

@@ -28,14 +28,15 @@ export async function loadKernel(): Promise<Kernel> {
 }
 
 /**
- * A fresh machine for one test: options back to their defaults (they survive
- * kernel_reset, and a test may have changed them), kernel_reset(seed), and a
+ * A fresh machine for one test: options back to their defaults and no injected
+ * faults (both survive kernel_reset, and a test may have changed them), kernel_reset(seed), and a
  * user image allocating from user_base.
  */
 export function fresh(k: Kernel, seed = 1): UserImage {
   const opts = DEFAULT_OPTS.get(k);
   if (!opts) throw new Error('kernel not made by loadKernel()');
   opts.forEach((v, id) => k.setOption(id, v));
+  k.clearFaults(); // injected faults survive kernel_reset too
   k.reset(seed);
   return new UserImage(k);
 }

@@ -1,9 +1,9 @@
 // The host's name tables (thread states, wait reasons, trace kinds, page
-// states, fault kinds) are keyed by the ABI constants: every constant of each
+// states, fault kinds, injections) are keyed by the ABI constants: every constant of each
 // family has its own name, whatever its number.
 import { describe, expect, test } from 'vitest';
 import * as L from '../abi/layout.ts';
-import { STATE_NAMES, WHY_NAMES, TRACE_KINDS, PAGE_STATES, byCode } from '../host/records.ts';
+import { STATE_NAMES, WHY_NAMES, TRACE_KINDS, PAGE_STATES, INJECT_KINDS, FAULT_KINDS, byCode } from '../host/records.ts';
 import { FAULT_NAMES } from '../host/trace-format.ts';
 
 /** [name, value] of every layout constant whose name starts with `prefix`. */
@@ -17,6 +17,8 @@ const FAMILIES: [string, readonly (string | undefined)[], [string, number][]][] 
   ['TR_* trace kinds', TRACE_KINDS, family('TR_')],
   ['BS_* page states', PAGE_STATES, family('BS_', ['BS_FREE'])], // a free block belongs to no file
   ['FAULT_* fault kinds', FAULT_NAMES, family('FAULT_')],
+  ['INJ_* injection kinds', INJECT_KINDS, family('INJ_', ['INJ_RUN_SHIFT'])],
+  ['FK_* injected fault kinds', FAULT_KINDS, family('FK_', ['FK_NONE'])], // FK_NONE removes a fault: it names none
 ];
 
 describe('host name tables', () => {

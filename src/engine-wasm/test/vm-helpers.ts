@@ -38,9 +38,10 @@ export class Vm {
     this.defaults.forEach((v, id) => this.k.setOption(id, v));
   }
 
-  /** Default options, kernel_reset(seed), and an empty user image. */
+  /** Default options, no injected faults, kernel_reset(seed), and an empty user image. */
   fresh(seed = 1): void {
     this.restoreOptions();
+    this.k.clearFaults(); // injected faults survive kernel_reset too
     this.k.reset(seed);
     this.img = new UserImage(this.k);
   }

@@ -118,6 +118,7 @@ export class CSession implements RunSession {
   reset(): void {
     const { k } = this;
     for (const [id, value] of this.knobs.kernel) k.setOption(id, value);
+    k.clearFaults(); // a syslet program's injected faults survive kernel_reset: a C run has none
     k.reset(this.knobs.seed);
     this.narration.clear();
     this.events = 0;

@@ -4,6 +4,7 @@
 // by restoring a checkpoint and replaying from it (seek).
 import { options, type Program } from '../lang/ast.ts';
 import { knobsOf, type Knobs, type OptionSetting } from '../lang/options.ts';
+import { injectionsOf, type Injections } from '../lang/faults.ts';
 import type { Layout } from '../lang/layout.ts';
 import { printExpr } from '../lang/print.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
@@ -81,6 +82,8 @@ export class Session implements RunSession {
   checkpointTotalMs = 0;
   /** The program's `option` lines (defaults for the rest): applied at every reset. */
   readonly knobs: Knobs;
+  /** The program's `fault` clauses and `latency` lines: applied at every reset, like the knobs. */
+  readonly injections: Injections;
 
   /**
    * `seed` is the seed when the program sets none; `overrides` (the command
@@ -94,6 +97,7 @@ export class Session implements RunSession {
     overrides: readonly OptionSetting[] = [],
   ) {
     this.knobs = knobsOf([...overrides, ...options(program)], seed);
+    this.injections = injectionsOf(program, lay);
     this.narration = new NarrationLog(k, NARRATION_KEPT);
     const compiled = compileDriver(program, lay);
     this.ops = compiled.ops;
@@ -108,6 +112,10 @@ export class Session implements RunSession {
     const { k, lay } = this;
     // Options survive kernel_reset and the kernel is shared: every one is set, the program's or its default.
     for (const [id, value] of this.knobs.kernel) k.setOption(id, value);
+    // Injected faults survive kernel_reset too: the table is emptied, then holds this program's only.
+    k.clearFaults();
+    for (const f of this.injections.faults) k.setFault(f.atom, f.kind, f.value, f.nth);
+    for (const l of this.injections.latencies) k.setLatency(l.path, l.ns, l.page);
     k.reset(this.knobs.seed);
     for (const w of lay.writes) k.writeBytes(w.addr, w.bytes);
     this.base = captureBase(k.memory);

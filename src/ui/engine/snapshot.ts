@@ -3,7 +3,7 @@
 // the kernel's memory directly.
 import type { Narration } from './session.ts';
 import type { RunSession as Session, Status } from './run-session.ts';
-import { readThreads, readFiles, readRing, type ThreadRec, type FileRec } from '../../engine-wasm/host/records.ts';
+import { readThreads, readFiles, readRing, readFaults, type ThreadRec, type FileRec, type FaultRec, type LatencyRec } from '../../engine-wasm/host/records.ts';
 import type { KernelCounters } from '../../engine-wasm/host/kernel.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';
 import { imageEnd } from '../lang/addresses.ts';
@@ -48,6 +48,8 @@ export interface Snapshot {
   readonly ring: RingView | null;
   readonly threads: readonly ThreadRec[];
   readonly files: readonly FileRec[];
+  /** The kernel's injection tables: faults per atom (with their run counts) and disk latencies per file or page. */
+  readonly injections: { readonly faults: readonly FaultRec[]; readonly latencies: readonly LatencyRec[] };
   readonly console: string;
   /** The console as runs of stdout (fd 1) and stderr (fd 2), oldest first; joined, exactly `console`. */
   readonly consoleStreams: readonly { readonly fd: 1 | 2; readonly text: string }[];
@@ -102,6 +104,7 @@ export function takeSnapshot(s: Session, names: ReadonlyMap<number, string>, liv
     ring: live.ring,
     threads: readThreads(k),
     files: readFiles(k),
+    injections: readFaults(k),
     console: k.consoleText(),
     consoleStreams: k.consoleStreams(),
     counters: k.counters(),

@@ -2,7 +2,7 @@
 // order the UI lists them. Vite inlines the texts at build time.
 const files = import.meta.glob<string>('./*.syslet', { query: '?raw', import: 'default', eager: true });
 
-const ORDER = ['hello', 'cold-read', 'read-loop', 'parallel-reads', 'full-ring', 'fio-batch', 'pipe', 'sync-vs-async', 'stress'];
+const ORDER = ['hello', 'cold-read', 'read-loop', 'parallel-reads', 'full-ring', 'fio-batch', 'pipe', 'sync-vs-async', 'stress', 'injected-faults'];
 
 const byName = new Map(Object.entries(files).map(([path, text]) => [path.replace(/^.*\/|\.syslet$/g, ''), text]));
 

@@ -80,7 +80,7 @@ export interface CallExpr { readonly kind: 'call'; readonly callee: Ident; reado
 export type Expr =
   | IntLit | StrLit | NameExpr | AddrOf | LenExpr | SlotExpr | IdxExpr | FieldExpr | UnaryExpr | BinaryExpr | CallExpr;
 
-import type { OptionValue } from './options.ts';
+import type { DurationUnit, OptionValue } from './options.ts';
 
 // ── Declarations (user memory, and the kernel's options) ───────────────────────────────────────────────
 
@@ -90,7 +90,23 @@ export interface RingDecl extends Trivia { readonly kind: 'ring'; readonly size:
 export interface VarDecl extends Trivia { readonly kind: 'var'; readonly name: Ident; readonly init?: Expr; readonly span: Span }
 /** `buffer b[N]`: N zeroed bytes. */
 export interface BufferDecl extends Trivia { readonly kind: 'buffer'; readonly name: Ident; readonly size: number; readonly span: Span }
-/** `atom a = SYSCALL(&x, …) [ret r] [flags F | …] [next b]`: a struct syslet_uatom. */
+/**
+ * What `fault …` injects into an atom's call (faults.ts; the kernel's FK_*):
+ * an errno instead of the call, a delay before it, a short count, or no wait.
+ */
+export type FaultSpec =
+  | { readonly kind: 'errno'; readonly errno: Ident }
+  | { readonly kind: 'short'; readonly bytes: number }
+  | { readonly kind: 'block'; readonly value: number; readonly unit: DurationUnit }
+  | { readonly kind: 'cached' };
+/** `fault SPEC [nth N]`: the atom's injected fault, on every run or only its nth. */
+export interface AtomFault {
+  readonly spec: FaultSpec;
+  readonly nth?: number;
+  readonly span: Span;
+}
+
+/** `atom a = SYSCALL(&x, …) [ret r] [flags F | …] [next b] [fault …]`: a struct syslet_uatom. */
 export interface AtomDecl extends Trivia {
   readonly kind: 'atom';
   readonly name: Ident;
@@ -101,6 +117,17 @@ export interface AtomDecl extends Trivia {
   /** SYSLET_* names, deduplicated, in ascending bit order (unknown names last). */
   readonly flags: readonly Ident[];
   readonly next?: Ident;
+  readonly fault?: AtomFault;
+  readonly span: Span;
+}
+
+/** `latency "PATH" [page N] = DURATION`: the disk latency of a file, or of one of its pages (injected). */
+export interface LatencyDecl extends Trivia {
+  readonly kind: 'latency';
+  readonly path: StrLit;
+  readonly page?: number;
+  readonly value: number;
+  readonly unit: DurationUnit;
   readonly span: Span;
 }
 
@@ -112,7 +139,7 @@ export interface OptionDecl extends Trivia {
   readonly span: Span;
 }
 
-export type Decl = RingDecl | VarDecl | BufferDecl | AtomDecl | OptionDecl;
+export type Decl = RingDecl | VarDecl | BufferDecl | AtomDecl | OptionDecl | LatencyDecl;
 
 // ── Driver statements ────────────────────────────────────────────────────────
 
@@ -161,7 +188,11 @@ export interface Program {
 export type WithoutTrivia<T> = T extends unknown ? Omit<T, 'leading' | 'blankBefore' | 'trailing'> : never;
 
 export function isDecl(item: Item): item is Decl {
-  return item.kind === 'ring' || item.kind === 'var' || item.kind === 'buffer' || item.kind === 'atom' || item.kind === 'option';
+  return item.kind === 'ring' || item.kind === 'var' || item.kind === 'buffer' || item.kind === 'atom' || item.kind === 'option' || item.kind === 'latency';
+}
+
+export function latencies(program: Program): LatencyDecl[] {
+  return program.items.filter((i): i is LatencyDecl => i.kind === 'latency');
 }
 
 export function options(program: Program): OptionDecl[] {

@@ -1,7 +1,10 @@
 // Semantic checks on a parsed program: names (declared once, anywhere at the
 // top level, and of the right kind), syscalls and their argument counts,
 // flags, the single ring. Reports through the parser's cursor.
-import type { AtomDecl, Block, Expr, Ident, Program, Span, Stmt } from './ast.ts';
+import type { AtomDecl, Block, Expr, Ident, LatencyDecl, Program, Span, Stmt } from './ast.ts';
+import { LAT_PATH_MAX, NFAULT, NLATENCY } from '../../engine-wasm/abi/layout.ts';
+import { SHORT_SYSCALLS } from './faults.ts';
+import { quote } from './print.ts';
 import type { Cursor } from './cursor.ts';
 import { syscallByName } from '../../engine-wasm/host/syscalls.ts';
 import { SYSLET_SKIP_TO_NEXT_ON_STOP, SYSLET_STOP_MASK } from '../../engine-wasm/abi/flags.ts';
@@ -17,8 +20,15 @@ export function check(program: Program, p: Cursor): void {
   const syms = new Map<string, Sym>();
   let ringLine = 0;
   const optionLines = new Map<string, number>();
+  const latencyLines = new Map<string, number>();
+  let faulted = 0;
   for (const item of program.items) {
-    if (item.kind === 'option') {
+    if (item.kind === 'atom' && item.fault && ++faulted === NFAULT + 1) {
+      p.report(item.fault.span, `at most ${NFAULT} atoms may carry a fault (the kernel's table)`);
+    }
+    if (item.kind === 'latency') {
+      latency(item, p, latencyLines);
+    } else if (item.kind === 'option') {
       const before = optionLines.get(item.name.name);
       if (before) p.report(item.name.span, `\`option ${item.name.name}\` is already set at line ${before}`);
       else optionLines.set(item.name.name, item.span.line);
@@ -37,6 +47,20 @@ export function check(program: Program, p: Cursor): void {
   new Checker(p, syms, program).run();
 }
 
+/** A `latency` line: an absolute path that fits the kernel's table, each file and page once, at most NLATENCY lines. */
+function latency(item: LatencyDecl, p: Cursor, seen: Map<string, number>): void {
+  const path = item.path.value;
+  const where = `\`latency ${quote(path)}${item.page !== undefined ? ` page ${item.page}` : ''}\``;
+  if (!path.startsWith('/')) p.report(item.path.span, 'a latency names a file by its absolute path, starting with `/`');
+  else if (path.length > LAT_PATH_MAX) p.report(item.path.span, `a latency's path is at most ${LAT_PATH_MAX} bytes, not ${path.length}`);
+  else if (path.includes('\0')) p.report(item.path.span, 'a path cannot hold a NUL byte (`\\0`)');
+  const key = `${path}\0${item.page ?? '*'}`;
+  const before = seen.get(key);
+  if (before) p.report(item.span, `${where} is already set at line ${before}`);
+  else if (seen.size === NLATENCY) p.report(item.span, `at most ${NLATENCY} latency lines (the kernel's table)`);
+  else seen.set(key, item.span.line);
+}
+
 class Checker {
   private readonly atomOrder: string[];
 
@@ -50,7 +74,7 @@ class Checker {
         if (item.init) this.expr(item.init);
       } else if (item.kind === 'atom') {
         this.atom(item);
-      } else if (item.kind !== 'ring' && item.kind !== 'buffer' && item.kind !== 'option') {
+      } else if (item.kind !== 'ring' && item.kind !== 'buffer' && item.kind !== 'option' && item.kind !== 'latency') {
         this.stmt(item);
       }
     }
@@ -94,6 +118,9 @@ class Checker {
       else if (sym.kind !== 'var') {
         this.p.report(arg.span, `an atom argument must point to a var, and \`${arg.name}\` is ${article(sym.kind)}: declare \`var p = ${arg.name}\` and pass \`&p\``);
       }
+    }
+    if (a.fault?.spec.kind === 'short' && syscallByName(name) && !SHORT_SYSCALLS.includes(name)) {
+      this.p.report(a.fault.span, `\`fault short\` clamps the count of ${SHORT_SYSCALLS.join(', ')}; \`${name}\` has no count`);
     }
     if (a.ret) this.expect(a.ret, 'var', '`ret`');
     if (a.next) this.expect(a.next, 'atom', '`next`');

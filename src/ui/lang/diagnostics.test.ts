@@ -41,7 +41,7 @@ const CASES: [string, string, string[]][] = [
   ]],
   ['an atom running async_exec', 'var x\natom c = async_exec(&x)', ['2:10-2:20 W `async_exec` run as an atom returns -ENOSYS: syslets do not nest']],
   ['bad atom clauses', 'var x\natom a = close(&x) nxt a\natom b = close(&x) ret x ret x', [
-    '2:20-2:23 expected `ret`, `flags` or `next` in the atom declaration, found `nxt` — did you mean `next`?',
+    '2:20-2:23 expected `ret`, `flags`, `next` or `fault` in the atom declaration, found `nxt` — did you mean `next`?',
     '3:26-3:29 `ret` is given twice in this atom',
   ]],
   ['ring size out of range, more than one ring', 'ring 0\nring 2000\nring 4', [

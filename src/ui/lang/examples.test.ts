@@ -16,7 +16,7 @@ const doc = readFileSync(fileURLToPath(new URL('../../../docs/language.md', impo
 test('the index lists every .syslet file, in the documented order', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.syslet')).map((f) => f.replace(/\.syslet$/, ''));
   expect([...EXAMPLE_NAMES].sort()).toEqual(files.sort());
-  expect(EXAMPLE_NAMES).toEqual(['hello', 'cold-read', 'read-loop', 'parallel-reads', 'full-ring', 'fio-batch', 'pipe', 'sync-vs-async', 'stress']);
+  expect(EXAMPLE_NAMES).toEqual(['hello', 'cold-read', 'read-loop', 'parallel-reads', 'full-ring', 'fio-batch', 'pipe', 'sync-vs-async', 'stress', 'injected-faults']);
 });
 
 describe.each(EXAMPLE_NAMES)('example %s', (name) => {

@@ -6,8 +6,14 @@ import { SYSCALLS } from '../../engine-wasm/host/syscalls.ts';
 import type { AtomField } from './ast.ts';
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'option', 'ring', 'var', 'buffer', 'atom', 'ret', 'flags', 'next', 'if', 'else', 'while', 'print', 'assert', 'len',
+  'option', 'ring', 'var', 'buffer', 'atom', 'ret', 'flags', 'next', 'fault', 'latency', 'if', 'else', 'while', 'print', 'assert', 'len',
 ]);
+
+/** The words that follow `fault` (besides an errno name), and `latency`'s `page`: only keywords there. */
+export const FAULT_WORDS: readonly string[] = ['short', 'block', 'cached'];
+
+/** The errno names a `fault` may inject (the E* constants). */
+export const ERRNO_NAMES: readonly string[] = Object.keys(ERRNO);
 
 /** The driver's own calls and their argument counts (the ahu is implicit). */
 export const BUILTINS: ReadonlyMap<string, { readonly arity: number; readonly usage: string }> = new Map([

@@ -1,12 +1,13 @@
 // Declarations: ring, var, buffer, atom. Names are checked against their
 // declarations later (check.ts); here only the shape is.
-import type { AtomDecl, BufferDecl, Expr, Ident, OptionDecl, RingDecl, VarDecl, WithoutTrivia } from './ast.ts';
+import type { AtomDecl, AtomFault, BufferDecl, Expr, FaultSpec, Ident, LatencyDecl, OptionDecl, RingDecl, VarDecl, WithoutTrivia } from './ast.ts';
+import { injectDuration } from './faults.ts';
 import { OPTION_NAMES, judge, optionSpec, type OptionValue } from './options.ts';
 import { type Cursor, describe, spanFrom } from './cursor.ts';
 import type { Token } from './lexer.ts';
-import { FLAG_ORDER, KEYWORDS, didYouMean } from './names.ts';
+import { ERRNO_NAMES, FAULT_WORDS, FLAG_ORDER, KEYWORDS, didYouMean } from './names.ts';
 import { identOf, parseExpr } from './parse-expr.ts';
-import { NATOMARG } from '../../engine-wasm/abi/layout.ts';
+import { NATOMARG, NFILEBLOCK } from '../../engine-wasm/abi/layout.ts';
 
 export const MAX_RING = 1024;
 
@@ -103,7 +104,61 @@ function parseFlags(p: Cursor): Ident[] {
   return flags.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
 }
 
-const CLAUSES = ['ret', 'flags', 'next'];
+const CLAUSES = ['ret', 'flags', 'next', 'fault'];
+const FAULT_USAGE = '`fault EIO`, `fault short 16`, `fault block 5ms` or `fault cached`';
+
+/** A plain number (no unit) after `what`; `min` is the least it may be. */
+function plainNumber(p: Cursor, what: string, usage: string, min: number): { value: number; span: Token['span'] } {
+  const n = p.peek();
+  if (n.kind !== 'int') return p.fail(n.span, `${what} takes a number, as in \`${usage}\`; found ${describe(n)}`);
+  p.next();
+  if (n.unit) p.report(n.span, `${what} is a plain number, without a unit, as in \`${usage}\``);
+  else if ((n.value ?? 0) < min) p.report(n.span, `${what} is at least ${min}, not ${n.text}`);
+  return { value: n.value ?? 0, span: n.span };
+}
+
+/** A duration token (`5ms`) after `what`, judged: the lexer has reported a malformed number already. */
+function duration(p: Cursor, what: string, min: number): { value: number; unit: 'ns' | 'us' | 'ms' | 's'; span: Token['span'] } {
+  const n = p.peek();
+  if (n.kind !== 'int') return p.fail(n.span, `${what} takes a duration, as in \`5ms\`; found ${describe(n)}`);
+  p.next();
+  if (/^\d+(ns|us|ms|s)?$/.test(n.text)) {
+    const j = injectDuration(n.value ?? 0, n.unit, what, min);
+    if (!j.ok) p.report(n.span, j.error);
+  }
+  return { value: n.value ?? 0, unit: n.unit ?? 'ns', span: n.span };
+}
+
+/** `fault EIO | short N | block DURATION | cached` and an optional `nth N`, after the word `fault`. */
+function parseFault(p: Cursor, kw: Token): AtomFault {
+  const t = p.peek();
+  if (t.kind === 'op' && t.text === '-' && p.isName(undefined, 1) && ERRNO_NAMES.includes(p.peek(1).text)) {
+    const e = p.peek(1).text;
+    return p.fail(spanFrom(t.span, p.peek(1).span), `write the errno's name without the minus: \`fault ${e}\` (the atom's result is then -${e})`);
+  }
+  if (t.kind !== 'name') return p.fail(t.span, `\`fault\` takes ${FAULT_USAGE}; found ${describe(t)}`);
+  p.next();
+  let spec: FaultSpec;
+  if (t.text === 'short') spec = { kind: 'short', bytes: plainNumber(p, '`fault short`', 'fault short 16', 0).value };
+  else if (t.text === 'block') {
+    const d = duration(p, '`fault block`', 1);
+    spec = { kind: 'block', value: d.value, unit: d.unit };
+  } else if (t.text === 'cached') spec = { kind: 'cached' };
+  else if (ERRNO_NAMES.includes(t.text)) spec = { kind: 'errno', errno: identOf(t) };
+  else {
+    const hint = didYouMean(t.text, [...FAULT_WORDS, ...ERRNO_NAMES]);
+    return p.fail(t.span, `\`${t.text}\` is not a fault: write ${FAULT_USAGE}${hint}`);
+  }
+  let end = p.peek(-1).span;
+  let nth: number | undefined;
+  if (p.isName('nth')) {
+    p.next();
+    const n = plainNumber(p, '`nth`', 'fault EIO nth 3', 1);
+    nth = n.value;
+    end = n.span;
+  }
+  return { spec, ...(nth !== undefined ? { nth } : {}), span: spanFrom(kw.span, end) };
+}
 
 export function parseAtom(p: Cursor, kw: Token): Bare<AtomDecl> {
   const name = expectIdent(p, 'after `atom`');
@@ -112,19 +167,22 @@ export function parseAtom(p: Cursor, kw: Token): Bare<AtomDecl> {
   const args = parseArgs(p);
   let ret: Ident | undefined;
   let next: Ident | undefined;
+  let fault: AtomFault | undefined;
   let flags: Ident[] = [];
   const seen = new Set<string>();
   while (!p.atLineEnd() && !p.isOp('}')) {
     const t = p.peek();
     if (t.kind !== 'name' || !CLAUSES.includes(t.text)) {
       const hint = t.kind === 'name' ? didYouMean(t.text, CLAUSES) : '';
-      return p.fail(t.span, `expected \`ret\`, \`flags\` or \`next\` in the atom declaration, found ${describe(t)}${hint}`);
+      return p.fail(t.span, `expected \`ret\`, \`flags\`, \`next\` or \`fault\` in the atom declaration, found ${describe(t)}${hint}`);
     }
     p.next();
     if (seen.has(t.text)) p.report(t.span, `\`${t.text}\` is given twice in this atom`);
     seen.add(t.text);
     if (t.text === 'flags') {
       flags = parseFlags(p);
+    } else if (t.text === 'fault') {
+      fault = parseFault(p, t);
     } else {
       const id = expectIdent(p, `after \`${t.text}\``);
       if (t.text === 'ret') ret = id;
@@ -133,7 +191,7 @@ export function parseAtom(p: Cursor, kw: Token): Bare<AtomDecl> {
   }
   return {
     kind: 'atom', name, syscall, args,
-    ...(ret ? { ret } : {}), flags, ...(next ? { next } : {}),
+    ...(ret ? { ret } : {}), flags, ...(next ? { next } : {}), ...(fault ? { fault } : {}),
     span: spanFrom(kw.span, p.peek(-1).span),
   };
 }
@@ -160,4 +218,23 @@ export function parseOption(p: Cursor, kw: Token): Bare<OptionDecl> {
     if (!j.ok) p.report(v.span, j.error + (spec.kind === 'word' && value.kind === 'word' ? didYouMean(value.word, spec.words.map((w) => w.word)) : ''));
   }
   return { kind: 'option', name, value, span: spanFrom(kw.span, v.span) };
+}
+
+/** `latency "PATH" [page N] = DURATION`: the path and page are judged here, duplicates and the table's size in check.ts. */
+export function parseLatency(p: Cursor, kw: Token): Bare<LatencyDecl> {
+  const usage = '`latency "/usr/share/dict/words" = 20ms`';
+  const s = p.peek();
+  if (s.kind !== 'str') return p.fail(s.span, `\`latency\` takes a file's path in quotes, as in ${usage}; found ${describe(s)}`);
+  p.next();
+  const path = { kind: 'str' as const, value: s.bytes ?? '', span: s.span };
+  let page: number | undefined;
+  if (p.isName('page')) {
+    p.next();
+    const n = plainNumber(p, '`page`', 'latency "/usr/share/dict/words" page 3 = 20ms', 0);
+    if (n.value >= NFILEBLOCK) p.report(n.span, `a file has pages 0 to ${NFILEBLOCK - 1} (4 KiB each), not ${n.value}`);
+    page = n.value;
+  }
+  p.expectOp('=', `after the path${page !== undefined ? ' and page' : ''}, as in ${usage}`);
+  const d = duration(p, '`latency`', 0);
+  return { kind: 'latency', path, ...(page !== undefined ? { page } : {}), value: d.value, unit: d.unit, span: spanFrom(kw.span, d.span) };
 }

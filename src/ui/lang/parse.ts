@@ -8,7 +8,7 @@ import { check } from './check.ts';
 import { Bail, Cursor, MAX_BLOCK_DEPTH, ParseError, describe, spanFrom } from './cursor.ts';
 import { lex, type Token } from './lexer.ts';
 import { didYouMean } from './names.ts';
-import { parseAtom, parseBuffer, parseOption, parseRing, parseVar } from './parse-decl.ts';
+import { parseAtom, parseBuffer, parseLatency, parseOption, parseRing, parseVar } from './parse-decl.ts';
 import { parseExpr } from './parse-expr.ts';
 
 export const MAX_TEXT = 200_000;
@@ -19,7 +19,7 @@ export interface ParseResult {
 }
 
 const EMPTY: Program = { items: [], endComments: [] };
-const STATEMENT_WORDS = ['option', 'ring', 'var', 'buffer', 'atom', 'if', 'while', 'print', 'assert', 'async_exec', 'async_wait', 'reap'];
+const STATEMENT_WORDS = ['option', 'latency', 'ring', 'var', 'buffer', 'atom', 'if', 'while', 'print', 'assert', 'async_exec', 'async_wait', 'reap'];
 
 export function parse(text: string): ParseResult {
   const at = { line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -100,7 +100,7 @@ type BareItem = WithoutTrivia<Item>;
 function parseBare(p: Cursor, t: Token, inBlock: boolean): BareItem | undefined {
   if (t.kind !== 'name') return parseSimple(p);
   switch (t.text) {
-    case 'ring': case 'var': case 'buffer': case 'atom': case 'option': {
+    case 'ring': case 'var': case 'buffer': case 'atom': case 'option': case 'latency': {
       if (inBlock) {
         const hint = t.text === 'var' ? ': declare `var x` at the top level and assign `x = …` here' : '';
         p.fail(t.span, `declarations go at the top level, not inside a block${hint}`);
@@ -108,6 +108,7 @@ function parseBare(p: Cursor, t: Token, inBlock: boolean): BareItem | undefined 
       p.next();
       if (t.text === 'ring') return parseRing(p, t);
       if (t.text === 'option') return parseOption(p, t);
+      if (t.text === 'latency') return parseLatency(p, t);
       if (t.text === 'var') return parseVar(p, t);
       if (t.text === 'buffer') return parseBuffer(p, t);
       return parseAtom(p, t);
@@ -136,7 +137,7 @@ function parseBare(p: Cursor, t: Token, inBlock: boolean): BareItem | undefined 
     }
     case 'else':
       return p.fail(t.span, '`else` must follow the `}` of an `if` on the same line: write `} else {`');
-    case 'ret': case 'flags': case 'next':
+    case 'ret': case 'flags': case 'next': case 'fault':
       return p.fail(t.span, `\`${t.text}\` belongs in an atom declaration, after the syscall's arguments`);
   }
   return parseSimple(p);

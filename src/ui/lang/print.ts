@@ -5,6 +5,7 @@
 import type { Block, Comment, Expr, IfStmt, Item, Program } from './ast.ts';
 import { BINARY_PREC, UNARY_PREC } from './parse-expr.ts';
 import { valueText } from './options.ts';
+import { faultText } from './faults.ts';
 
 const INDENT = '    ';
 
@@ -47,8 +48,10 @@ function line(item: Exclude<Item, IfStmt | { kind: 'while' }>): string {
       if (item.ret) s += ` ret ${item.ret.name}`;
       if (item.flags.length) s += ` flags ${item.flags.map((f) => f.name).join(' | ')}`;
       if (item.next) s += ` next ${item.next.name}`;
+      if (item.fault) s += ` fault ${faultText(item.fault.spec, item.fault.nth)}`;
       return s;
     }
+    case 'latency': return `latency ${quote(item.path.value)}${item.page !== undefined ? ` page ${item.page}` : ''} = ${item.value}${item.unit}`;
     case 'assign': return `${printExpr(item.target)} = ${printExpr(item.value)}`;
     case 'expr': return printExpr(item.expr);
     case 'print': return `print ${item.args.map((a) => printExpr(a)).join(', ')}`;

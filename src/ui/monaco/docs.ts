@@ -61,6 +61,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   ret: 'In an atom, `ret r` names the var that receives the result (`ret_ptr`). As a field, `a.ret` is that pointer.',
   flags: 'In an atom, `flags F | G` sets `SYSLET_*` bits that decide when the chain stops and how it runs.',
   next: 'In an atom, `next b` names the atom that runs after this one when no stop condition holds. It may point backwards or at itself to build a loop.',
+  fault: 'In an atom, `fault …` injects a fault into its call, applied by the kernel at every reset: `fault EIO` (the call is not made; the result is `-EIO`), `fault short 16` (read/write/pread64/pwrite64 get at most 16 bytes), `fault block 5ms` (the atom waits 5 ms before its call runs — in the head that hands off, as a real block would) or `fault cached` (the call does not wait: file pages count as cached for it). Add `nth 3` to inject only on the atom\'s 3rd run. The narration says **injected** every time.',
+  latency: '`latency "/path" = 20ms` gives a file an injected disk latency: each disk read of its pages (and its fsync) takes 20 ms plus the seeded jitter instead of `disk_latency`. `latency "/path" page 3 = 20ms` sets one page (0-based, 4 KiB each); a page\'s own line wins over its file\'s.',
   if: '`if C { … } else { … }`: driver control flow. A value is true when it is not 0.',
   else: 'The other branch of an `if`; `} else if C {` chains conditions.',
   while: '`while C { … }` repeats while C is not 0. One loop stops with an error after 100,000 rounds, so a program cannot hang the page.',

@@ -84,3 +84,20 @@ describe('kernel options', () => {
     expect(hoverText('option', null)).toMatch(/\*\*keyword\*\*/);
   });
 });
+
+describe('fault and latency', () => {
+  test('after `fault` in an atom: the kinds and the errno names', () => {
+    expect(contextOf('atom a = read(&fd) ret n fault ')).toBe('fault');
+    expect(contextOf('atom a = read(&fd) fault E')).toBe('fault');
+    const items = completionItems('atom a = read(&fd) fault ', null);
+    expect(items.slice(0, 3).map((i) => i.label)).toEqual(['short', 'block', 'cached']);
+    expect(items.find((i) => i.label === 'block')?.insertText).toBe('block ${1:5ms}');
+    expect(items.find((i) => i.label === 'EIO')?.detail).toBe('fault EIO — the result is -EIO, the call is not made');
+    expect(contextOf('var fault_count = ')).toBe('any');
+  });
+  test('a latency snippet; hover tells `fault` and `latency`', () => {
+    expect(completionItems('', null).find((i) => i.label === 'latency' && i.kind === 'snippet')?.insertText).toBe('latency "${1:/usr/share/dict/words}" = ${2:20ms}');
+    expect(hoverText('fault', null)).toMatch(/injects a fault into its call/);
+    expect(hoverText('latency', null)).toMatch(/injected disk latency/);
+  });
+});

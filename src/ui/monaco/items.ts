@@ -1,7 +1,7 @@
 // What the editor offers while typing and shows on hover, as plain data
 // (no Monaco types), so it is unit-tested; features.ts hands it to Monaco.
 import type { Program } from '../lang/ast.ts';
-import { BUILTINS, CONSTANTS, FLAG_ORDER, KEYWORDS, SYSCALL_NAMES } from '../lang/names.ts';
+import { BUILTINS, CONSTANTS, ERRNO_NAMES, FLAG_ORDER, KEYWORDS, SYSCALL_NAMES } from '../lang/names.ts';
 import { docFor, docMarkdown, optionDoc } from './docs.ts';
 import { OPTIONS, optionSpec } from '../lang/options.ts';
 
@@ -23,7 +23,20 @@ export const SNIPPETS: readonly Item[] = [
   snippet('if', 'if ${1:condition} {\n\t$0\n}', 'if … { … }'),
   snippet('if else', 'if ${1:condition} {\n\t$2\n} else {\n\t$0\n}', 'if … { … } else { … }'),
   snippet('while', 'while ${1:condition} {\n\t$0\n}', 'while … { … }'),
+  snippet('latency', 'latency "${1:/usr/share/dict/words}" = ${2:20ms}', 'latency "/path" [page N] = duration'),
 ];
+
+/** After `fault`: what may be injected. */
+const FAULT_ITEMS: readonly Item[] = [
+  faultItem('short', 'short ${1:16}', 'short N — read/write at most N bytes'),
+  faultItem('block', 'block ${1:5ms}', 'block DURATION — wait before the call runs'),
+  faultItem('cached', 'cached', 'cached — the call does not wait'),
+];
+
+function faultItem(label: string, insertText: string, detail: string): Item {
+  const doc = docFor('fault');
+  return { label, kind: 'keyword', insertText, snippet: insertText.includes('$'), detail, documentation: doc ? docMarkdown(doc) : '', rank: 0 };
+}
 
 function snippet(label: string, insertText: string, detail: string): Item {
   const doc = docFor(label.split(' ')[0]);
@@ -40,8 +53,9 @@ function fromDoc(word: string, kind: ItemKind, rank: number, insertText = word, 
  * `atom x =`, and after a unary `&` the names that have an address (`address-atom`
  * inside an atom's argument list, where only vars may stand).
  */
-export function contextOf(before: string): 'flags' | 'syscall' | 'address' | 'address-atom' | 'option-name' | `option-value:${string}` | 'any' {
+export function contextOf(before: string): 'flags' | 'syscall' | 'address' | 'address-atom' | 'option-name' | `option-value:${string}` | 'fault' | 'any' {
   const code = before.replace(/#.*$/, '');
+  if (/^\s*atom\b.*\bfault\s+\w*$/.test(code)) return 'fault';
   if (/^\s*option\s+\w*$/.test(code)) return 'option-name';
   const value = /^\s*option\s+(\w+)\s*=\s*\w*$/.exec(code);
   if (value) return `option-value:${value[1]}`;
@@ -88,6 +102,7 @@ export function completionItems(before: string, program: Program | null): Item[]
     const words = spec.kind === 'word' ? spec.words.map((w) => w.word) : [spec.def];
     return words.map((w) => ({ ...optionItem(spec.name, w), label: w, detail: w === spec.def ? 'the default' : `option ${spec.name}` }));
   }
+  if (ctx === 'fault') return [...FAULT_ITEMS, ...ERRNO_NAMES.map((e) => ({ ...fromDoc(e, 'constant', 1), detail: `fault ${e} — the result is -${e}, the call is not made` }))];
   if (ctx === 'address-atom') return programItems(program).filter((i) => i.kind === 'var');
   if (ctx === 'address') return programItems(program);
   const flags = FLAG_ORDER.map((f) => fromDoc(f, 'flag', ctx === 'flags' ? 0 : 3));

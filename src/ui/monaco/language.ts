@@ -20,11 +20,29 @@ export function registerSysletLanguage(monaco: typeof Monaco): void {
     tokenizer: {
       root: [
         [/#.*$/, 'comment'],
+        [/\bfault\b/, { token: 'keyword', next: '@fault' }],
+        [/\blatency\b/, { token: 'keyword', next: '@latency' }],
         [/SYSLET_[A-Z_]+|O_[A-Z]+|SEEK_[A-Z]+|E[A-Z]+\b/, 'constant'],
         [/[a-z_][\w]*/, { cases: { '@keywords': 'keyword', '@syscalls': 'type', '@default': 'identifier' } }],
         [/0x[0-9a-fA-F]+|\d+(?:ns|us|ms|s)?\b/, 'number'],
         [/"([^"\\]|\\.)*"/, 'string'],
         [/[&*=|()]/, 'operator'],
+      ],
+      // After `fault` (to the end of the clause) and `latency`: their own words are keywords there only.
+      fault: [
+        [/[ \t]+/, 'white'],
+        [/\b(short|block|cached|nth)\b/, 'keyword'],
+        [/E[A-Z]+\b/, 'constant'],
+        [/\d+(?:ns|us|ms|s)?\b/, 'number'],
+        [/./, { token: '@rematch', next: '@pop' }],
+      ],
+      latency: [
+        [/[ \t]+/, 'white'],
+        [/\bpage\b/, 'keyword'],
+        [/"([^"\\]|\\.)*"/, 'string'],
+        [/\d+(?:ns|us|ms|s)?\b/, 'number'],
+        [/=/, 'operator'],
+        [/./, { token: '@rematch', next: '@pop' }],
       ],
     },
   });

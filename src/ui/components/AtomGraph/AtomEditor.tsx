@@ -6,6 +6,7 @@ import { moveAtom, updateAtom, updateAtomWithNewVar } from './actions.ts';
 import type { AtomChange } from './edits.ts';
 import type { NewVarValue } from './newvar.ts';
 import { NewVarForm } from './NewVarForm.tsx';
+import { FaultRow } from './FaultRow.tsx';
 
 const FLAG_GROUPS = [
   { label: 'run', title: 'How the atom runs', flags: FLAG_ORDER.filter((f) => !STOP_FLAGS.includes(f) && f !== SKIP_FLAG), strip: '' },
@@ -34,7 +35,7 @@ const NEW = '\u0000new';
 /** Where a new var goes: the argument at `index`, or `ret`. */
 type Slot = { kind: 'arg'; index: number } | { kind: 'ret' };
 
-/** The inline editor: syscall, arguments, ret, next, flags and place in memory. Each change is one edit of the text. */
+/** The inline editor: syscall, arguments, ret, next, flags, injected fault and place in memory. Each change is one edit of the text. */
 export function AtomEditor({ atom, names, onClose }: Props) {
   const first = useRef<HTMLSelectElement>(null);
   const [creating, setCreating] = useState<Slot | null>(null);
@@ -146,6 +147,7 @@ export function AtomEditor({ atom, names, onClose }: Props) {
           </span>
         </div>
       ))}
+      <FaultRow fault={atom.fault} syscall={atom.syscall} onChange={(f) => change({ fault: f })} />
       <div className="atom-editor-row" role="group" aria-label="Place in memory">
         <span className="atom-editor-label" title="Atoms are laid out in the order written; SKIP_TO_NEXT_ON_STOP goes on with the atom written next">
           order

@@ -7,6 +7,7 @@ import { CALL_INDENT, callRows, flagLabel, flagTone, type AtomNode as AtomNodeTy
 import { badgeText } from './live.ts';
 import { GraphActionsContext } from './context.ts';
 import { useBadge, useComplete } from './badge-board.ts';
+import { faultMeaning, faultWords } from '../../lang/faults.ts';
 
 const hidden = { isConnectable: false, className: 'handle-hidden' } as const;
 
@@ -86,6 +87,12 @@ function AtomNodeView({ data, selected }: NodeProps<AtomNodeType>) {
           {result === undefined ? (badge?.kind === 'waiting' ? 'waiting' : complete ? 'not run yet' : 'no result in view') : badge?.kind === 'done' && badge.fault ? <>fault {formatResult(result)}</> : <>= {formatResult(result)}</>}
         </span>
       </div>
+      {data.fault && (
+        <div className="atom-fault" data-testid={`atom-fault-${name}`} title={faultMeaning(data.fault.spec, data.fault.nth)}>
+          <span className="fault-pill">injected</span>
+          <span className="fault-words">{faultWords(data.fault.spec, data.fault.nth)}</span>
+        </div>
+      )}
       {data.flags.length > 0 && (
         <ul className="atom-flags" aria-label="Flags">
           {data.flags.map((f) => (

@@ -45,6 +45,22 @@ describe('text edits: only the touched lines change', () => {
     expect(errors(MESSY)).toEqual([]);
   });
 
+  it('setting, changing and clearing a fault rewrites only its atom\'s line, keeping the other clauses and the comment', () => {
+    const set = run(MESSY, changeAtomEdits(MESSY, 'op', { fault: { spec: { kind: 'errno', errno: { name: 'ENOENT', span: { line: 0, col: 0, endLine: 0, endCol: 0 } } }, nth: 2 } }));
+    const before = MESSY.split('\n');
+    const after = set.split('\n');
+    expect(after.map((l, i) => (l === before[i] ? -1 : i)).filter((i) => i >= 0)).toEqual([11]);
+    expect(after[11]).toBe('atom op = open(&path, &oflags) ret fd flags SYSLET_STOP_ON_NEGATIVE fault ENOENT nth 2    # opens');
+    expect(errors(set)).toEqual([]);
+    const block = run(set, changeAtomEdits(set, 'op', { fault: { spec: { kind: 'block', value: 250, unit: 'us' } } }));
+    expect(block.split('\n')[11]).toBe('atom op = open(&path, &oflags) ret fd flags SYSLET_STOP_ON_NEGATIVE fault block 250us    # opens');
+    const cleared = run(block, changeAtomEdits(block, 'op', { fault: null }));
+    expect(cleared.split('\n')[11]).toBe('atom op = open(&path, &oflags) ret fd flags SYSLET_STOP_ON_NEGATIVE    # opens');
+    // Another change to the atom keeps its fault.
+    const kept = run(set, changeAtomEdits(set, 'op', { flags: [] }));
+    expect(kept.split('\n')[11]).toBe('atom op = open(&path, &oflags) ret fd fault ENOENT nth 2    # opens');
+  });
+
   it('setting next rewrites the one declaration and keeps its trailing comment', () => {
     const out = run(MESSY, setNextEdits(MESSY, 'op', 'rd'));
     const before = MESSY.split('\n');

@@ -1,7 +1,7 @@
 // Graph edits on the AST: what one atom declaration becomes, and the helpers
 // (fresh names, flag order) the text edits in textedits.ts use. Pure: the
 // input is never changed.
-import { atoms, type AtomDecl, type Ident, type Item, type Program, type Span } from '../../lang/ast.ts';
+import { atoms, type AtomDecl, type AtomFault, type FaultSpec, type Ident, type Item, type Program, type Span } from '../../lang/ast.ts';
 import { FLAG_ORDER } from '../../lang/names.ts';
 import { syscallByName } from '../../../engine-wasm/host/syscalls.ts';
 
@@ -35,10 +35,17 @@ export interface AtomChange {
   readonly args?: readonly string[];
   readonly ret?: string | null;
   readonly next?: string | null;
+  /** The injected fault (`fault …` clause); nth undefined: every run. */
+  readonly fault?: { readonly spec: FaultSpec; readonly nth?: number } | null;
+}
+
+function faultOf(f: NonNullable<AtomChange['fault']>): AtomFault {
+  const spec: FaultSpec = f.spec.kind === 'errno' ? { kind: 'errno', errno: ident(f.spec.errno.name) } : f.spec;
+  return { spec, ...(f.nth !== undefined ? { nth: f.nth } : {}), span: NO_SPAN };
 }
 
 /**
- * Changes an atom's syscall, flags, arguments, ret and next. Arguments beyond
+ * Changes an atom's syscall, flags, arguments, ret, next and fault. Arguments beyond
  * the syscall's parameter count are dropped, so the program stays valid.
  */
 export function changeAtom(a: AtomDecl, change: AtomChange): AtomDecl {
@@ -52,9 +59,11 @@ export function changeAtom(a: AtomDecl, change: AtomChange): AtomDecl {
     flags: change.flags ? sortFlags(change.flags).map(ident) : a.flags,
     ...(change.ret ? { ret: ident(change.ret) } : {}),
     ...(change.next ? { next: ident(change.next) } : {}),
+    ...(change.fault ? { fault: faultOf(change.fault) } : {}),
   };
   if (change.ret === null) delete (out as { ret?: Ident }).ret;
   if (change.next === null) delete (out as { next?: Ident }).next;
+  if (change.fault === null) delete (out as { fault?: AtomFault }).fault;
   return out;
 }
 

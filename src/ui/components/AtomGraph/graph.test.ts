@@ -204,3 +204,11 @@ describe('call rows', () => {
     expect(two - one).toBe(26);
   });
 });
+
+test('an atom with an injected fault carries it in its node, one row taller', () => {
+  const g = buildGraph(parse('var x\natom a = close(&x) fault EIO nth 2\natom b = close(&x)\n').program);
+  const [a, b] = g.nodes.filter((n): n is AtomNode => n.type === 'atom');
+  expect(a.data.fault).toMatchObject({ spec: { kind: 'errno', errno: { name: 'EIO' } }, nth: 2 });
+  expect(b.data.fault).toBeUndefined();
+  expect(atomHeight(a.data) - atomHeight(b.data)).toBe(26);
+});

@@ -3,7 +3,7 @@
 // bottom by dagre. Pure: no React, no store; AtomGraph.tsx renders the result.
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import { atoms, type AtomDecl, type Program } from '../../lang/ast.ts';
+import { atoms, type AtomDecl, type FaultSpec, type Program } from '../../lang/ast.ts';
 import { syscallByName } from '../../../engine-wasm/host/syscalls.ts';
 import * as F from '../../../engine-wasm/abi/flags.ts';
 
@@ -57,6 +57,8 @@ export interface AtomNodeData extends Record<string, unknown> {
   readonly ret?: string;
   readonly flags: readonly string[];
   readonly next?: string;
+  /** The injected fault (`fault …` clause), if the atom has one. */
+  readonly fault?: { readonly spec: FaultSpec; readonly nth?: number };
   /** Position in memory order (0 = first atom written). */
   readonly index: number;
 }
@@ -149,9 +151,9 @@ export function callRows(a: Pick<AtomNodeData, 'syscall' | 'args'>): number[][] 
   return rows;
 }
 
-export function atomHeight(a: Pick<AtomNodeData, 'flags' | 'syscall' | 'args'>): number {
+export function atomHeight(a: Pick<AtomNodeData, 'flags' | 'syscall' | 'args' | 'fault'>): number {
   const rows = chipRows(a.flags);
-  return HEADER_H + (callRows(a).length + 1) * ROW_H + rows * CHIP_ROW_H + PAD_H;
+  return HEADER_H + (callRows(a).length + 1 + (a.fault ? 1 : 0)) * ROW_H + rows * CHIP_ROW_H + PAD_H;
 }
 
 const stops = (a: AtomDecl) => a.flags.some((f) => STOP_FLAGS.includes(f.name));
@@ -185,6 +187,7 @@ export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph 
       ret: a.ret?.name,
       flags: a.flags.map((f) => f.name),
       next: a.next?.name,
+      ...(a.fault ? { fault: { spec: a.fault.spec, ...(a.fault.nth !== undefined ? { nth: a.fault.nth } : {}) } } : {}),
       index: i,
     };
     nodes.push({ id: name, type: 'atom', position: { x: 0, y: 0 }, data });

@@ -75,6 +75,7 @@ const WHY_TEXT: Record<WaitReason, string> = {
   fsync: 'waits: fsync',
   ring: 'waits: ring slot',
   events: 'waits: events',
+  injected: 'waits: injected delay',
 };
 
 /** The badge's text, as the node shows it. */

@@ -112,6 +112,49 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('deadlock'))).toMatch(/^DEADLOCK/);
   });
 
+  test('injected: every kind says so, and an injected errno is told with its atom as one sentence', () => {
+    const run3 = (kind: number) => kind | (3 << L.INJ_RUN_SHIFT);
+    const [errno] = narrateAll(
+      [
+        kernel(rec('inject', { seq: 1, tid: 2, atom: rd, nr: 3, args: readArgs, result: -5, aux: run3(L.INJ_ERRNO), aux2: 5 })),
+        kernel(rec('atom', { seq: 2, tid: 2, atom: rd, nr: 3, args: readArgs, result: -5, aux2: L.ATOM_THEN_NEXT << L.ATOM_THEN_SHIFT })),
+      ],
+      ctx,
+    );
+    expect(errno.text).toBe('atom `rd` — read(fd 3, text, 4096 bytes) returned -EIO (injected fault on its 3rd run: the call was not made) in thread 2');
+    expect(errno.tone).toBe('bad');
+    expect(errno.text).not.toMatch(/I\/O error/); // no claim that the disk failed
+    expect(say(rec('inject', { atom: rd, nr: 3, result: -5, aux: run3(L.INJ_ERRNO), aux2: 5 }))).toBe('injected fault: atom `rd`\'s read is not made on its 3rd run; its result is -EIO');
+    expect(say(rec('inject', { atom: rd, nr: 3, aux: L.INJ_BLOCK | (1 << L.INJ_RUN_SHIFT), aux2: 5_000_000 }))).toBe('injected delay: atom `rd` waits 5.000 ms on its 1st run before its read runs');
+    expect(say(rec('inject', { atom: rd, nr: 4, result: 4096, aux: run3(L.INJ_SHORT), aux2: 16 }))).toBe('injected short write: atom `rd`\'s write asks for 16 bytes instead of 4096 on its 3rd run');
+    expect(say(rec('inject', { atom: rd, nr: 3, result: 5 << 16, aux: L.INJ_CACHED | (2 << L.INJ_RUN_SHIFT), aux2: L.WHY_DISK }))).toBe(
+      'injected `cached`: atom `rd`\'s read on its 2nd run does not wait for the disk to read the first page of /usr/share/dict/words: the pages count as cached for this call (they stay as they were)',
+    );
+    expect(say(rec('inject', { atom: rd, nr: 3, aux: L.INJ_CACHED | (1 << L.INJ_RUN_SHIFT), aux2: L.WHY_PIPE_READ }))).toMatch(/does not wait on the empty pipe: it returns -EAGAIN/);
+    expect(say(rec('inject', { nr: 180, result: (5 << 16) | 3, aux: L.INJ_LATENCY, aux2: 20_312_000 }))).toBe(
+      'injected latency: the disk read of page 3 of /usr/share/dict/words takes 20.312 ms (the latency the program sets for it, plus the seeded jitter)',
+    );
+    expect(say(rec('inject', { nr: 118, result: (4 << 16) | 0xffff, aux: L.INJ_LATENCY, aux2: 9_000_000 }))).toMatch(/^injected latency: the fsync of \/etc\/motd takes 9\.000 ms/);
+    // A disk wait is told with the injected latency of the read it started, as one sentence.
+    const merged = narrateAll(
+      [
+        kernel(rec('inject', { seq: 1, atom: rd, nr: 3, result: 5 << 16, aux: L.INJ_LATENCY, aux2: 20_123_000 })),
+        kernel(rec('handoff', { seq: 2, atom: rd, aux: 1, aux2: L.WHY_DISK })),
+        kernel(rec('block', { seq: 3, tid: 1, atom: rd, nr: 3, args: readArgs, aux: L.WHY_DISK, aux2: 5 << 16 })),
+      ],
+      ctx,
+    );
+    expect(merged.map((x) => x.text)).toEqual([
+      'atom `rd` — read(fd 3, text, 4096 bytes) blocked until the disk reads the first page of /usr/share/dict/words (not in the page cache; injected latency: its disk read takes 20.123 ms, jitter included) — the head returns NULL, cachemiss thread 1 takes over',
+    ]);
+    // The delay as a wait: the block, the hand-off and the wake-up say it is injected.
+    expect(say(rec('block', { atom: rd, tid: 1, nr: 3, args: readArgs, aux: L.WHY_INJECTED, aux2: 5_000_000 }))).toBe(
+      'atom `rd` — read(fd 3, text, 4096 bytes) blocked for 5.000 ms (an injected delay: the call itself has not run yet); thread 1 sleeps',
+    );
+    expect(say(rec('handoff', { atom: rd, aux: 1, aux2: L.WHY_INJECTED }))).toBe('atom `rd` must wait (an injected delay): the head returns NULL, cachemiss thread 1 takes over');
+    expect(say(rec('wake', { tid: 1, atom: rd, nr: 3, aux: L.WHY_INJECTED, aux2: 5_000_000 }))).toBe('thread 1 woke: its injected delay of 5.000 ms is over: read runs next');
+  });
+
   test('every trace kind has a sentence', () => {
     for (const kind of TRACE_KINDS) if (kind) expect(say(rec(kind, { atom: rd })).length).toBeGreaterThan(10);
   });

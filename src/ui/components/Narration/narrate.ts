@@ -134,6 +134,7 @@ function waitOn(ctx: NarrateContext, why: number, arg: number): string {
     case L.WHY_FSYNC: return `while fsync writes ${fileOf(ctx, arg)} to disk`;
     case L.WHY_RING: return 'on a full completion ring';
     case L.WHY_EVENTS: return 'waiting for completions';
+    case L.WHY_INJECTED: return `for ${formatTime(BigInt(arg))} (an injected delay: the call itself has not run yet)`;
     default: return 'waiting';
   }
 }
@@ -141,7 +142,7 @@ function waitOn(ctx: NarrateContext, why: number, arg: number): string {
 /** A wait reason in a word or two (hand-off records). */
 const WAIT_WORD: Readonly<Record<number, string>> = {
   [L.WHY_DISK]: 'disk', [L.WHY_DISK_INFLIGHT]: 'a disk read in flight', [L.WHY_TIMER]: 'timer', [L.WHY_PIPE_READ]: 'empty pipe', [L.WHY_PIPE_WRITE]: 'full pipe',
-  [L.WHY_FSYNC]: 'fsync', [L.WHY_RING]: 'full ring', [L.WHY_EVENTS]: 'events',
+  [L.WHY_FSYNC]: 'fsync', [L.WHY_RING]: 'full ring', [L.WHY_EVENTS]: 'events', [L.WHY_INJECTED]: 'an injected delay',
 };
 
 /** Why a thread woke, told from its wake record and the record that caused it in the same event. */
@@ -159,6 +160,7 @@ function wokeText(r: TraceRec, ctx: NarrateContext, cause: TraceRec | undefined)
     case L.WHY_FSYNC: return "fsync's disk write finished";
     case L.WHY_RING: return 'user space entered the kernel, so a ring slot may be free: it tries again';
     case L.WHY_EVENTS: return 'completions arrived';
+    case L.WHY_INJECTED: return `its injected delay of ${formatTime(BigInt(r.aux2))} is over: ${syscallName(r.nr)} runs next`;
     default: return 'it may run again';
   }
 }
@@ -169,11 +171,19 @@ function handoffWhy(r: TraceRec, ctx: NarrateContext): string {
   return `${atomText(ctx, r.atom)} must wait (${WAIT_WORD[r.aux2] ?? 'wait'})`;
 }
 
-function blockText(r: TraceRec, ctx: NarrateContext): string {
+/** Who sleeps after a block record. */
+const sleeper = (r: TraceRec) => (r.tid === 0 ? (r.atom ? 'the head sleeps in place' : 'the user task sleeps') : `thread ${r.tid} sleeps`);
+
+/** `lat`: the injected latency of a disk read this wait started (an `inject` record of the same event). */
+function blockText(r: TraceRec, ctx: NarrateContext, lat?: TraceRec): string {
   // Posting, not the atom's call, is what waits: ring policy wait (ring.ts post).
   if (r.aux === L.WHY_RING) return `ring policy: wait — posting the completion of ${atomRef(ctx, r.atom)} blocked: the completion ring is full`;
   const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : "the driver's ";
-  return `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
+  const text = `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
+  if (!lat) return text;
+  const t = formatTime(BigInt(lat.aux2));
+  const which = (lat.result >>> 0) === r.aux2 ? 'its disk read takes' : `the disk read of ${pageText(ctx, lat.result >>> 0)} takes`;
+  return `${text.replace(/\)$/, '')}; injected latency: ${which} ${t}, jitter included)`;
 }
 
 /** The stop conditions, by flag value, with the test each makes on the result. */
@@ -249,6 +259,55 @@ function syscallText(r: TraceRec, ctx: NarrateContext): string {
   return `the kernel takes the driver's ${callText(ctx, r.nr, r.args)}`;
 }
 
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+/** "on its 3rd run" from an inject record (the atom's run number since reset). */
+const runText = (r: TraceRec) => {
+  const n = r.aux >>> L.INJ_RUN_SHIFT;
+  return n ? ` on its ${ordinal(n)} run` : '';
+};
+/** Who makes the call an inject record is about: an atom, or the driver's direct call. */
+const callerOf = (ctx: NarrateContext, r: TraceRec) => (r.atom ? `${atomText(ctx, r.atom)}'s ${syscallName(r.nr)}` : `the driver's ${syscallName(r.nr)}`);
+
+/** What an injected `cached` fault spared the call: the wait it did not make (the record's aux2 and result). */
+function skippedText(ctx: NarrateContext, r: TraceRec): string {
+  const arg = r.result >>> 0;
+  switch (r.aux2) {
+    case L.WHY_DISK: return `does not wait for the disk to read ${pageText(ctx, arg)}: the pages count as cached for this call (they stay as they were)`;
+    case L.WHY_DISK_INFLIGHT: return `does not wait for the disk read of ${pageText(ctx, arg)} in flight: the pages count as cached for this call`;
+    case L.WHY_TIMER: return `does not sleep its ${formatTime(BigInt(arg))}: it returns at once`;
+    case L.WHY_FSYNC: return `does not wait for the disk while fsync writes ${fileOf(ctx, arg)}: it returns at once`;
+    case L.WHY_PIPE_READ: return 'does not wait on the empty pipe: it returns -EAGAIN, as with O_NONBLOCK';
+    case L.WHY_PIPE_WRITE: return 'does not wait on the full pipe: it returns -EAGAIN, as with O_NONBLOCK';
+    default: return 'does not wait';
+  }
+}
+
+/** The sentence of an `inject` record on its own. */
+function injectText(r: TraceRec, ctx: NarrateContext): string {
+  switch (r.aux & 0xff) {
+    case L.INJ_ERRNO:
+      return `injected fault: ${callerOf(ctx, r)} is not made${runText(r)}; its result is ${formatResult(r.result)}`;
+    case L.INJ_BLOCK:
+      return `injected delay: ${atomText(ctx, r.atom)} waits ${formatTime(BigInt(r.aux2))}${runText(r)} before its ${syscallName(r.nr)} runs`;
+    case L.INJ_SHORT:
+      return `injected short ${r.nr === S.SYS_write || r.nr === S.SYS_pwrite64 ? 'write' : 'read'}: ${callerOf(ctx, r)} asks for ${r.aux2} bytes instead of ${r.result >>> 0}${runText(r)}`;
+    case L.INJ_CACHED:
+      return `injected \`cached\`: ${callerOf(ctx, r)}${runText(r)} ${skippedText(ctx, r)}`;
+    case L.INJ_LATENCY: {
+      const arg = r.result >>> 0;
+      const what = (arg & 0xffff) === 0xffff ? `the fsync of ${fileOf(ctx, arg >>> 16)}` : `the disk read of ${pageText(ctx, arg)}`;
+      return `injected latency: ${what} takes ${formatTime(BigInt(r.aux2))} (the latency the program sets for it, plus the seeded jitter)`;
+    }
+    default:
+      return 'injected: the kernel applied an injection';
+  }
+}
+
+/** An atom whose result an injected errno made: its call was not made. */
+function injectedAtomText(inj: TraceRec, r: TraceRec, ctx: NarrateContext): string {
+  return `${atomText(ctx, r.atom)} — ${callText(ctx, r.nr, r.args)} returned ${formatResult(r.result)} (injected fault${runText(inj)}: the call was not made)${r.aux ? ' in the head' : ` in thread ${r.tid}`}${thenText(r, ctx)}`;
+}
+
 /** The sentence of one trace record; `cause` is the record of the same event a wake-up came from. */
 export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec): string {
   switch (r.kind) {
@@ -257,7 +316,7 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec)
     case 'handoff':
       return `${handoffWhy(r, ctx)}: the head returns NULL, cachemiss thread ${r.aux} takes over`;
     case 'block':
-      return `${blockText(r, ctx)}; ${r.tid === 0 ? (r.atom ? 'the head sleeps in place' : 'the user task sleeps') : `thread ${r.tid} sleeps`}`;
+      return `${blockText(r, ctx)}; ${sleeper(r)}`;
     case 'wake':
       return `${whoWakes(r.tid)} woke: ${wokeText(r, ctx, cause)}`;
     case 'post':
@@ -282,6 +341,8 @@ export function narrateTrace(r: TraceRec, ctx: NarrateContext, cause?: TraceRec)
       return `thread ${r.tid} finished its syslet (last atom ${atomRef(ctx, r.atom)}) and exits`;
     case 'deadlock':
       return 'DEADLOCK: nothing can run and no timer is pending — the waiting call gets -EINTR';
+    case 'inject':
+      return injectText(r, ctx);
   }
 }
 
@@ -289,7 +350,7 @@ function toneOfTrace(r: TraceRec): Tone {
   switch (r.kind) {
     case 'lost': case 'fault': case 'deadlock': return 'bad';
     case 'post': case 'cached': return 'ok';
-    case 'block': case 'handoff': case 'ringwait': return 'warn';
+    case 'block': case 'handoff': case 'ringwait': case 'inject': return 'warn';
     case 'atom': case 'sysret': return r.result < 0 ? 'bad' : 'kernel';
     default: return 'kernel';
   }
@@ -337,19 +398,47 @@ function tellingOrder(group: readonly Narration[]): Narration[] {
   return [...out, ...pending];
 }
 
+/**
+ * Disk waits told together with the injected latency of the read they started:
+ * block record seq -> its `inject` latency record (same event, same atom and call).
+ */
+function latencyOfBlocks(group: readonly Narration[]): Map<number, TraceRec> {
+  const out = new Map<number, TraceRec>();
+  const used = new Set<number>();
+  const records = group.flatMap((n) => (n.trace ? [n.trace] : []));
+  for (const b of records) {
+    if (b.kind !== 'block' || b.aux !== L.WHY_DISK) continue;
+    const lat = records.find((x) => x.kind === 'inject' && (x.aux & 0xff) === L.INJ_LATENCY && x.atom === b.atom && x.nr === b.nr && !used.has(x.seq));
+    if (!lat) continue;
+    used.add(lat.seq);
+    out.set(b.seq, lat);
+  }
+  return out;
+}
+
 /** Sentences of one event's entries (all with the same event number). */
 function narrateEvent(group: readonly Narration[], ctx: NarrateContext, out: Sentence[], time: bigint): bigint {
   const ordered = tellingOrder(group);
   const cause = ordered.find((n) => n.trace?.kind === 'atom' || n.trace?.kind === 'syscall')?.trace;
+  const latencies = latencyOfBlocks(ordered);
+  const told = new Set([...latencies.values()].map((x) => x.seq));
   for (let i = 0; i < ordered.length; i++) {
     const n = ordered[i];
     const r = n.trace;
+    // An injected latency is told with the wait it makes (below).
+    if (r && told.has(r.seq)) continue;
     time = r ? r.time : (n.time ?? time);
     const key = r ? `t${r.seq}` : `${n.kind}${n.event}:${i}`;
     const next = ordered[i + 1]?.trace;
     // A hand-off because the atom must wait, and the new thread's block: one sentence.
     if (r?.kind === 'handoff' && r.aux2 !== L.HANDOFF_ASYNC && r.aux2 !== L.HANDOFF_BUDGET && next?.kind === 'block' && next.atom === r.atom && next.tid === r.aux) {
-      out.push({ key, event: n.event, time, text: `${blockText(next, ctx)} — the head returns NULL, cachemiss thread ${r.aux} takes over`, tone: 'warn' });
+      out.push({ key, event: n.event, time, text: `${blockText(next, ctx, latencies.get(next.seq))} — the head returns NULL, cachemiss thread ${r.aux} takes over`, tone: 'warn' });
+      i++;
+      continue;
+    }
+    // An injected errno and the atom it gave its result: one sentence.
+    if (r?.kind === 'inject' && (r.aux & 0xff) === L.INJ_ERRNO && next?.kind === 'atom' && next.atom === r.atom && next.result === r.result) {
+      out.push({ key, event: n.event, time: next.time, text: injectedAtomText(r, next, ctx), tone: 'bad' });
       i++;
       continue;
     }
@@ -360,7 +449,9 @@ function narrateEvent(group: readonly Narration[], ctx: NarrateContext, out: Sen
       i++;
       continue;
     }
-    const text = n.kind === 'kernel' && r ? narrateTrace(r, ctx, r.kind === 'wake' ? cause : undefined) : narrate(n, ctx);
+    const lat = r?.kind === 'block' ? latencies.get(r.seq) : undefined;
+    const text = lat && r ? `${blockText(r, ctx, lat)}; ${sleeper(r)}`
+      : n.kind === 'kernel' && r ? narrateTrace(r, ctx, r.kind === 'wake' ? cause : undefined) : narrate(n, ctx);
     out.push({ key, event: n.event, time, text, tone: toneOf(n) });
     // async_exec's return after a cached run says nothing new: the cached sentence told it.
     if (r?.kind === 'cached' && next?.kind === 'sysret' && next.nr === S.SYS_async_exec && next.result === r.atom) i++;

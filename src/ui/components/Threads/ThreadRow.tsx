@@ -3,13 +3,15 @@
 import type { ThreadRec } from '../../../engine-wasm/host/records.ts';
 import { atomNameOrHex, hex, type ProgramNames } from '../../lang/addresses.ts';
 import type { Lane } from './timeline-model.ts';
-import { STATE_WORDS, formatNs, statePill, waitWords, wakeWords } from './thread-words.ts';
+import { STATE_WORDS, formatNs, statePill, waitWords, wakeWords, type WaitContext } from './thread-words.ts';
 
 interface Props {
   readonly lane: Lane;
   /** The live thread, for a lane that has not ended. */
   readonly thread: ThreadRec | undefined;
   readonly names: ProgramNames | null;
+  /** Files and injected latencies, so a disk wait can say its latency was injected. */
+  readonly waits?: WaitContext;
   readonly now: bigint;
   /** Maps virtual time to % of the bar width. */
   readonly x: (t: number) => number;
@@ -29,12 +31,12 @@ function endNote(lane: Lane, names: ProgramNames | null): string {
   return last.kind === 'post' ? `posted ${atom}${at}` : `${atom} lost, ring full${at}`;
 }
 
-export function ThreadRow({ lane, thread, names, now, x }: Props) {
+export function ThreadRow({ lane, thread, names, waits, now, x }: Props) {
   const head = lane.tid === 0;
   const pill = thread ? statePill(thread) : null;
   // The chip is the atom the thread is on now; an ended thread says in its note what it posted.
   const atom = thread ? atomName(names, thread.atom || lane.atom) : '';
-  const detail = thread ? waitWords(thread) : endNote(lane, names);
+  const detail = thread ? waitWords(thread, waits) : endNote(lane, names);
   const wake = thread ? wakeWords(thread, now) : '';
   const ended = lane.end !== null;
   return (

@@ -20,6 +20,8 @@ const selectNarration = (s: Store) => s.snap?.narration;
 const selectClock = (s: Store) => s.snap?.counters.clockNs ?? 0n;
 const selectLayout = (s: Store) => s.layout;
 const selectHasRun = (s: Store) => s.snap !== null;
+const selectFiles = (s: Store) => s.snap?.files;
+const selectLatencies = (s: Store) => s.snap?.injections.latencies;
 
 export function Threads() {
   const threads = useStore(selectThreads);
@@ -27,6 +29,9 @@ export function Threads() {
   const clock = useStore(selectClock);
   const layout = useStore(selectLayout);
   const hasRun = useStore(selectHasRun);
+  const files = useStore(selectFiles);
+  const latencies = useStore(selectLatencies);
+  const waits = useMemo(() => (files && latencies?.length ? { files, latencies } : undefined), [files, latencies]);
   const names = layout?.names ?? null;
   const timeline = useMemo(() => buildTimeline(narration ?? [], threads, clock), [narration, threads, clock]);
   const byTid = useMemo(() => new Map(threads.map((t) => [t.tid, t])), [threads]);
@@ -56,7 +61,7 @@ export function Threads() {
           </div>
           <ol className={`th-rows${shown.length > 5 ? ' dense' : ''}`} aria-label="Thread lanes">
             {shown.map((lane) => (
-              <ThreadRow key={lane.key} lane={lane} thread={lane.end === null ? byTid.get(lane.tid) : undefined} names={names} now={clock} x={x} />
+              <ThreadRow key={lane.key} lane={lane} thread={lane.end === null ? byTid.get(lane.tid) : undefined} names={names} waits={waits} now={clock} x={x} />
             ))}
           </ol>
           {hidden > 0 && (

@@ -1,5 +1,5 @@
 // Words for thread states and waits, and virtual-time formatting.
-import type { ThreadRec } from '../../../engine-wasm/host/records.ts';
+import type { FileRec, LatencyRec, ThreadRec } from '../../../engine-wasm/host/records.ts';
 import { WHY_NAMES } from '../../../engine-wasm/host/records.ts';
 import { waitText } from '../../../engine-wasm/host/trace-format.ts';
 import type { LaneState } from './timeline-model.ts';
@@ -46,12 +46,30 @@ export function statePill(t: ThreadRec): { state: LaneState; text: string } {
   }
 }
 
+/** What the program injects that a wait may show: the files (by inode) and the kernel's latency table. */
+export interface WaitContext {
+  readonly files: readonly Pick<FileRec, 'ino' | 'path'>[];
+  readonly latencies: readonly LatencyRec[];
+}
+
+/** The latency injected for page `page` of inode `ino` (a page's own entry wins over its file's), if any. */
+export function injectedLatency(ctx: WaitContext, ino: number, page: number): LatencyRec | undefined {
+  const path = ctx.files.find((f) => f.ino === ino)?.path;
+  if (path === undefined) return undefined;
+  return ctx.latencies.find((l) => l.path === path && l.page === page) ?? ctx.latencies.find((l) => l.path === path && l.page === undefined);
+}
+
 /** What a live thread waits on, in words (empty when it waits on nothing). */
-export function waitWords(t: ThreadRec): string {
+export function waitWords(t: ThreadRec, ctx?: WaitContext): string {
   if (t.state === 'waiting') return 'in async_wait';
   if (t.state !== 'sleeping' && t.state !== 'blocked') return '';
   if (t.why === 'ring') return 'for a free ring slot';
-  if (t.why === 'disk-inflight') return `on a disk read already in flight (ino ${t.waitArg >>> 16}, page ${t.waitArg & 0xffff})`;
+  if (t.why === 'injected') return `injected delay ${formatNs(t.waitArg)}`; // before its call runs
+  const lat = (t.why === 'disk' || t.why === 'disk-inflight') && ctx ? injectedLatency(ctx, t.waitArg >>> 16, t.waitArg & 0xffff) : undefined;
+  const where = `(ino ${t.waitArg >>> 16}, page ${t.waitArg & 0xffff})`;
+  // The injected latency first: the row is narrow, and the inode and page are the detail.
+  if (lat) return `on disk, injected latency ${formatNs(lat.ns)} ${where}`;
+  if (t.why === 'disk-inflight') return `on a disk read already in flight ${where}`;
   const why = WHY_NAMES.indexOf(t.why);
   return `on ${waitText(why < 0 ? 0 : why, t.waitArg)}`;
 }

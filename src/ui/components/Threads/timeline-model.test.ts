@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadKernelNode } from '../../../engine-wasm/host/node.ts';
 import type { Kernel } from '../../../engine-wasm/host/kernel.ts';
-import { readThreads } from '../../../engine-wasm/host/records.ts';
+import { readThreads, type ThreadRec } from '../../../engine-wasm/host/records.ts';
 import { parse } from '../../lang/parse.ts';
 import { layout } from '../../lang/layout.ts';
 import { Session } from '../../engine/session.ts';
-import { buildTimeline, recentLanes, type Lane } from './timeline-model.ts';
-import { formatNs } from './thread-words.ts';
+import { buildTimeline, recentLanes, waitState, type Lane } from './timeline-model.ts';
+import { formatNs, waitWords } from './thread-words.ts';
+import * as L from '../../../engine-wasm/abi/layout.ts';
 import { ticks } from './TimeAxis.tsx';
 
 let k: Kernel;
@@ -76,4 +77,15 @@ describe('thread timeline', () => {
     expect(ticks(1_000, 1_900, 4)).toEqual([1_000, 1_500]);
     expect(ticks(0, 1, 4)).toEqual([0, 1]);
   });
+});
+
+test('an injected delay is a wait on time (the lane sleeps), and the words say it is injected', () => {
+  expect(waitState(L.WHY_INJECTED)).toBe('sleeping');
+  expect(waitState(L.WHY_PIPE_READ)).toBe('blocked');
+  const t = { tid: 2, state: 'sleeping', why: 'injected', waitArg: 5_000_000 } as ThreadRec;
+  expect(waitWords(t)).toBe('injected delay 5.00 ms');
+  const disk = { tid: 1, state: 'sleeping', why: 'disk', waitArg: (5 << 16) | 3 } as ThreadRec;
+  const ctx = { files: [{ ino: 5, path: '/usr/share/dict/words' }], latencies: [{ path: '/usr/share/dict/words', page: 3, ns: 20_000_000 }] };
+  expect(waitWords(disk, ctx)).toBe('on disk, injected latency 20.0 ms (ino 5, page 3)');
+  expect(waitWords({ ...disk, waitArg: 5 << 16 }, ctx)).toBe('on disk (ino 5, page 0)');
 });

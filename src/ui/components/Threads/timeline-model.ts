@@ -43,7 +43,7 @@ export interface Timeline {
 /** Waits on time (the timer queue) sleep; waits on a channel (pipe, ring, events) block. */
 export function waitState(why: number): LaneState {
   const name = WHY_NAMES[why];
-  return name === 'disk' || name === 'disk-inflight' || name === 'timer' || name === 'fsync' ? 'sleeping' : 'blocked';
+  return name === 'disk' || name === 'disk-inflight' || name === 'timer' || name === 'fsync' || name === 'injected' ? 'sleeping' : 'blocked';
 }
 
 function recState(t: ThreadRec): LaneState {

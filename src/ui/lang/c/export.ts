@@ -79,6 +79,11 @@ function wrapList(head: string, names: readonly string[], ind: string): string[]
   return lines;
 }
 
+/** True when the program injects faults or latencies, which the C file does not carry. */
+export function injects(program: Program): boolean {
+  return program.items.some((i) => i.kind === 'latency' || (i.kind === 'atom' && i.fault !== undefined));
+}
+
 class Exporter {
   private readonly w = new Writer();
   private readonly scope: Scope;
@@ -113,6 +118,12 @@ class Exporter {
     w.line(` * With ${HEADER_FILE} beside it, the playground compiles it for wasm32 into the`);
     w.line(" * kernel's user region and runs it as the user task: the same system calls,");
     w.line(' * the same results, the same console (docs/c.md; in the playground, Help ▸ C out).');
+    if (injects(program)) {
+      // The fault and latency lab is the playground's: the C run sets no injections (docs/language.md).
+      w.line(' *');
+      w.line(" * Not carried into C: this program's injected faults (its `fault` clauses and");
+      w.line(' * `latency` lines). The C run has none, so its results may differ.');
+    }
     w.line(' */');
     w.line(`#include "${HEADER_FILE}"`);
     // The first item's comments describe the whole program: they come first.
