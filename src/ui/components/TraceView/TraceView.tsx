@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
 import { seek } from '../../engine/runtime.ts';
-import { downloadTrace } from '../../share/trace-file.ts';
+import { downloadTrace } from '../../share/actions.ts';
 import { filterOptions, filterRecords, NO_FILTER, type AtomNames, type TraceFilter } from './trace-rows.ts';
 import { TraceToolbar } from './TraceToolbar.tsx';
 import { TraceGrid } from './TraceGrid.tsx';
