@@ -4,7 +4,8 @@
 // on one line; in a narrow one (the inspector beside the other panes) the four
 // menus sit behind "Filters". Native inputs, selects and a <details> menu:
 // the keyboard works as usual (Escape closes the menu).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useOutsideDismiss } from '../../hooks/useOutsideDismiss.ts';
 import type { TraceKind } from '../../../engine-wasm/host/records.ts';
 import { isFiltered, threadLabel, NO_FILTER, type FilterOptions, type TraceFilter } from './trace-rows.ts';
 import type { TraceFormat } from '../../share/trace-file.ts';
@@ -32,16 +33,10 @@ function withChosen<T>(list: readonly T[], chosen: T | null): readonly T[] {
 function ExportMenu({ disabled, onExport }: { readonly disabled: boolean; onExport(format: TraceFormat): void }) {
   const menu = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!menu.current?.contains(e.target as Node)) menu.current?.removeAttribute('open');
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  const shut = useCallback(() => menu.current?.removeAttribute('open'), []);
+  useOutsideDismiss(menu, open, shut);
   const close = () => {
-    menu.current?.removeAttribute('open');
+    shut();
     menu.current?.querySelector('summary')?.focus();
   };
   const choose = (format: TraceFormat) => {

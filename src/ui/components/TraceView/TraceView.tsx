@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
 import { seek } from '../../engine/runtime.ts';
 import { downloadTrace } from '../../share/actions.ts';
-import { filterOptions, filterRecords, NO_FILTER, type AtomNames, type TraceFilter } from './trace-rows.ts';
+import { filterRecords, NO_FILTER, OptionCounts, type AtomNames, type TraceFilter } from './trace-rows.ts';
 import { TraceToolbar } from './TraceToolbar.tsx';
 import { TraceGrid } from './TraceGrid.tsx';
 import './trace.css';
@@ -36,7 +36,9 @@ export function TraceView() {
     [names],
   );
   const records = trace?.records;
-  const options = useMemo(() => filterOptions(records ?? [], names), [records, names]);
+  // The menus' choices follow the records by their ends: a Step does not read every record.
+  const counts = useMemo(() => new OptionCounts(names), [names]);
+  const options = useMemo(() => counts.update(records ?? []), [counts, records]);
   const rows = useMemo(() => filterRecords(records ?? [], names, filter), [records, names, filter]);
 
   if (!trace || trace.records.length === 0) {

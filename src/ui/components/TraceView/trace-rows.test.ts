@@ -7,7 +7,7 @@ import type { Kernel } from '../../../engine-wasm/host/kernel.ts';
 import type { TraceRec } from '../../../engine-wasm/host/records.ts';
 import { compileSource } from '../../engine/source.ts';
 import { Session } from '../../engine/session.ts';
-import { eventRows, filterOptions, filterRecords, NO_FILTER, rowSentence, rowText, type AtomNames } from './trace-rows.ts';
+import { eventRows, filterOptions, filterRecords, NO_FILTER, OptionCounts, rowSentence, rowText, type AtomNames } from './trace-rows.ts';
 
 let k: Kernel;
 beforeAll(async () => {
@@ -59,6 +59,17 @@ describe('the Trace tab\'s rows', () => {
     expect(o.kinds).toEqual(['atom', 'handoff', 'block', 'wake', 'post', 'lost', 'syscall', 'sysret', 'exit']);
     expect(o.atoms.map((a) => a.label)).toEqual(['s1', 's2', 's3', 's4'].map((n) => `${n} (0x${[...names].find(([, x]) => x === n)![0].toString(16)})`));
     expect(o.syscalls).toEqual(['async_exec', 'async_wait', 'nanosleep', 'open', 'pread64', 'write']);
+  });
+
+  test('the menus follow a sliding window of records by its ends, as if counted from nothing', () => {
+    const { records, names } = run(example('full-ring'));
+    const counts = new OptionCounts(names);
+    for (const [from, to] of [[0, 20], [5, 30], [5, 42], [30, 42], [31, 42], [0, 42], [40, 42], [0, 0], [3, 9]]) {
+      const window = records.slice(from, to);
+      expect(counts.update(window), `records ${from}..${to}`).toEqual(filterOptions(window, names));
+    }
+    const same = records.slice(1, 9);
+    expect(counts.update(same)).toBe(counts.update(same));
   });
 
   test('eventRows: the rows of an event, and the last row at or before it', () => {

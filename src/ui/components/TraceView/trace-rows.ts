@@ -96,26 +96,65 @@ export interface FilterOptions {
   readonly syscalls: readonly string[];
 }
 
-/** What the filter menus offer: the threads, kinds, atoms and calls the records hold. */
-export function filterOptions(records: readonly TraceRec[], names: AtomNames): FilterOptions {
-  const threads = new Set<number>();
-  const kinds = new Set<TraceKind>();
-  const atoms = new Set<number>();
-  const syscalls = new Set<string>();
-  for (const r of records) {
-    threads.add(r.tid);
-    kinds.add(r.kind);
-    if (r.atom) atoms.add(r.atom);
-    const call = rowText(r, names).syscall;
-    if (call) syscalls.add(call);
+const KIND_ORDER: readonly TraceKind[] = TRACE_KINDS.filter((k): k is TraceKind => k !== undefined);
+
+/**
+ * What the filter menus offer — the threads, kinds, atoms and calls the
+ * records hold — kept up to date as the records change. The records are
+ * consecutive (by sequence number), so from one array to the next only the
+ * ends change: update() counts in the records that came and counts out those
+ * that went, instead of reading 16,384 records on every Step.
+ */
+export class OptionCounts {
+  private readonly counts = { threads: new Map<number, number>(), kinds: new Map<TraceKind, number>(), atoms: new Map<number, number>(), syscalls: new Map<string, number>() };
+  private held: readonly TraceRec[] = [];
+  private made: FilterOptions | null = null;
+
+  constructor(private readonly names: AtomNames) {}
+
+  private count(r: TraceRec, by: 1 | -1): void {
+    const add = <K>(m: Map<K, number>, k: K) => {
+      const n = (m.get(k) ?? 0) + by;
+      if (n > 0) m.set(k, n);
+      else m.delete(k);
+    };
+    add(this.counts.threads, r.tid);
+    add(this.counts.kinds, r.kind);
+    if (r.atom) add(this.counts.atoms, r.atom);
+    const call = rowText(r, this.names).syscall;
+    if (call) add(this.counts.syscalls, call);
   }
-  const kindOrder = TRACE_KINDS.filter((k): k is TraceKind => k !== undefined);
-  return {
-    threads: [...threads].sort((a, b) => a - b),
-    kinds: [...kindOrder.filter((k) => kinds.has(k)), ...[...kinds].filter((k) => !kindOrder.includes(k)).sort()],
-    atoms: [...atoms].sort((a, b) => a - b).map((addr) => ({ addr, label: names.has(addr) ? `${names.get(addr)} (${hex(addr)})` : hex(addr) })),
-    syscalls: [...syscalls].sort(),
-  };
+
+  /** The options for `records` (consecutive records; the previous array's ends moved, or it is new). */
+  update(records: readonly TraceRec[]): FilterOptions {
+    const old = this.held;
+    if (records === old && this.made) return this.made;
+    const first = (rs: readonly TraceRec[]) => (rs.length > 0 ? rs[0].seq : 0);
+    const end = (rs: readonly TraceRec[]) => (rs.length > 0 ? rs[rs.length - 1].seq + 1 : 0);
+    const overlap = old.length > 0 && records.length > 0 && first(records) >= first(old) && first(records) <= end(old) && end(records) >= end(old);
+    if (!overlap) {
+      for (const m of Object.values(this.counts)) m.clear();
+      for (const r of records) this.count(r, 1);
+    } else {
+      for (const r of old.slice(0, first(records) - first(old))) this.count(r, -1);
+      for (const r of records.slice(records.length - (end(records) - end(old)))) this.count(r, 1);
+    }
+    this.held = records;
+    const kinds = this.counts.kinds;
+    const hex2 = (addr: number) => (this.names.has(addr) ? `${this.names.get(addr)} (${hex(addr)})` : hex(addr));
+    this.made = {
+      threads: [...this.counts.threads.keys()].sort((a, b) => a - b),
+      kinds: [...KIND_ORDER.filter((k) => kinds.has(k)), ...[...kinds.keys()].filter((k) => !KIND_ORDER.includes(k)).sort()],
+      atoms: [...this.counts.atoms.keys()].sort((a, b) => a - b).map((addr) => ({ addr, label: hex2(addr) })),
+      syscalls: [...this.counts.syscalls.keys()].sort(),
+    };
+    return this.made;
+  }
+}
+
+/** What the filter menus offer for `records` (OptionCounts, from nothing). */
+export function filterOptions(records: readonly TraceRec[], names: AtomNames): FilterOptions {
+  return new OptionCounts(names).update(records);
 }
 
 /**
