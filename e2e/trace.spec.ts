@@ -96,6 +96,9 @@ test('the trace of cold-read: filters, a row goes to its event by click and by E
 
   // At 1024x768 the inspector is narrow: two lines per record, the menus behind "Filters".
   await page.getByRole('button', { name: 'Restore Inspector' }).click();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(grid).toHaveClass(/narrow/);
+  await page.screenshot({ path: shot('trace-1280x720') });
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(grid).toHaveClass(/narrow/);
   await expect(view.getByRole('combobox', { name: 'Thread' })).toBeHidden();

@@ -108,12 +108,13 @@ const ADDRESS_PARAMS: ReadonlySet<string> = new Set(['buf', 'path', 'fds', 'req'
 
 /**
  * An argument's value as the view shows it: an address in hex (with the
- * atom's name if it is one), any other parameter as a signed number; a
- * parameter of an unknown call is taken for an address when it is large.
+ * atom's name if it is one; 0 is NULL), any other parameter as a signed
+ * number; a parameter of an unknown call is taken for an address when it is
+ * large.
  */
 export function argValue(a: TraceArg, names?: AtomNames): string | number {
-  const address = ADDRESS_PARAMS.has(a.name) || (/^a\d$/.test(a.name) && a.value > 0xffff);
-  return address ? atomText(a.value >>> 0, names) : a.value | 0;
+  if (ADDRESS_PARAMS.has(a.name)) return a.value === 0 ? 'NULL' : atomText(a.value >>> 0, names);
+  return /^a\d$/.test(a.name) && a.value > 0xffff ? atomText(a.value >>> 0, names) : a.value | 0;
 }
 
 export function argText(a: TraceArg, names?: AtomNames): string {

@@ -4,7 +4,7 @@ import { closeHelp, openHelp, useHelp } from './help-state.ts';
 import { Md, inline } from './Md.tsx';
 
 // The documents, inlined at build time: help works offline from the static build.
-const docs = import.meta.glob<string>(['../../../../docs/lessons.md', '../../../../docs/language.md', '../../../../docs/playground.md'], {
+const docs = import.meta.glob<string>(['../../../../docs/lessons.md', '../../../../docs/language.md', '../../../../docs/playground.md', '../../../../docs/traces.md'], {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -16,6 +16,7 @@ const PAGES = [
   { id: 'lessons', label: 'Writing lessons' },
   { id: 'language', label: 'The language' },
   { id: 'playground', label: 'The playground' },
+  { id: 'traces', label: 'Trace exports' },
 ] as const;
 
 /** A Markdown document as text: headings, paragraphs, lists, and code and tables as preformatted blocks. */
