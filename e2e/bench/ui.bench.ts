@@ -209,4 +209,39 @@ test('trace view bench', async ({ page }) => {
     report(`Step click to the next painted frame, ${tab} tab open (median / p95)`, `${ms(pct(steps.frame, 50))} / ${ms(pct(steps.frame, 95))}`);
     if (tab === 'Trace') report('trace rows in the DOM (of 16,384 held)', String(steps.rows));
   }
+
+  // Frame times while "stress" runs at speed max, with the Memory tab open or the Trace tab open:
+  // its full snapshots (every 2 s at max) also read the records written since the last one.
+  // Each on a fresh page: the first run of a program is the one that decodes its records.
+  for (const tab of ['Memory', 'Trace', 'Memory', 'Trace']) {
+    await page.goto('/?example=stress');
+    await ready(page);
+    await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+    await page.getByLabel('Speed', { exact: true }).selectOption('Infinity');
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForTimeout(500);
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const out: number[] = [];
+          const status = document.querySelector('[data-testid="run-status"]')!;
+          let phase: 'wait' | 'run' = 'wait';
+          let last = 0;
+          const tick = (t: number) => {
+            const now = status.textContent;
+            if (phase === 'wait' && now === 'running') phase = 'run';
+            else if (phase === 'run') {
+              out.push(t - last);
+              if (now === 'done') return resolve(out);
+            }
+            last = t;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+          document.querySelector<HTMLButtonElement>('button[aria-label="Run"]')!.click();
+        }),
+    );
+    report(`frame time, "stress" at max speed, ${tab} tab open (p50 / p95 of ${frames.length})`, `${ms(pct(frames, 50))} / ${ms(pct(frames, 95))}`);
+    console.log(`  (every frame while it runs, ms: ${frames.map((f) => f.toFixed(0)).join(' ')})`);
+  }
 });

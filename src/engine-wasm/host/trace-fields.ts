@@ -121,12 +121,22 @@ export function argText(a: TraceArg, names?: AtomNames): string {
   return String(argValue(a, names));
 }
 
+/** Does record r name a call with its arguments (its kind's entry, or for an unknown kind a known call number)? */
+function hasCall(r: TraceRec, spec: KindSpec): boolean {
+  return spec.call || (spec === UNKNOWN && r.nr !== 0 && syscallByNr(r.nr) !== undefined);
+}
+
+/** The system call record r is about ("read"), or '' — traceFields(r).syscall without the rest. */
+export function callName(r: TraceRec): string {
+  return hasCall(r, specOf(r.kind)) || r.kind === 'sysret' ? syscallName(r.nr) : '';
+}
+
 /** The fields of record r as the view and the exporters show them. */
 export function traceFields(r: TraceRec, names?: AtomNames): TraceFields {
   const spec = specOf(r.kind);
-  const call = spec.call || (spec === UNKNOWN && r.nr !== 0 && syscallByNr(r.nr) !== undefined);
+  const call = hasCall(r, spec);
   return {
-    syscall: call || r.kind === 'sysret' ? syscallName(r.nr) : '',
+    syscall: callName(r),
     args: call ? callArgs(r) : [],
     result: spec.result?.(r, names) ?? '',
     detail: spec.detail?.(r, names) ?? '',

@@ -53,10 +53,9 @@ export class TraceLog {
   read(): void {
     if (this.pending.length === 0) return;
     for (const b of this.pending) {
-      for (const rec of readTraceRange(this.k, b.from, b.to)) {
-        // A record carries its kernel event: its session event is as many events before `event`.
-        this.rows.push(this.context.fix({ ...rec, event: b.event - ((b.kev - rec.event) | 0) }));
-      }
+      // A record carries its kernel event: its session event is as many events before `event`.
+      const eventOf = (kernelEvent: number) => b.event - ((b.kev - kernelEvent) | 0);
+      for (const rec of readTraceRange(this.k, b.from, b.to, eventOf)) this.rows.push(this.context.fix(rec));
     }
     this.pending = [];
     // Keep at most `keep` (records the ring overwrote before they were read are gone anyway).

@@ -61,7 +61,7 @@ const Row = memo(function Row({ rec, names, index, top, mark, active, rowId, onP
         <span role="gridcell" className="tc-syscall">{t.syscall}</span>
         <span role="gridcell" className="tc-args">{t.args}</span>
         <span role="gridcell" className={`tc-result${t.result ? ' has' : ''}${bad ? ' bad' : ''}`}>{t.result}</span>
-        <span role="gridcell" className={`tc-detail${t.detail ? ' has' : ''}`}>{t.detail}</span>
+        <span role="gridcell" className={`tc-detail${t.detail && (t.syscall || t.args || t.result) ? ' after' : ''}`}>{t.detail}</span>
       </div>
     </div>
   );

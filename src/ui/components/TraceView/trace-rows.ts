@@ -4,7 +4,7 @@
 // falls among the rows.
 import type { TraceKind, TraceRec } from '../../../engine-wasm/host/records.ts';
 import { TRACE_KINDS } from '../../../engine-wasm/host/records.ts';
-import { argsText, traceFields } from '../../../engine-wasm/host/trace-fields.ts';
+import { argsText, callName, traceFields } from '../../../engine-wasm/host/trace-fields.ts';
 
 export type AtomNames = ReadonlyMap<number, string>;
 
@@ -30,6 +30,8 @@ export const threadLabel = (tid: number): string => (tid === 0 ? 'user task' : `
 const hex = (n: number) => '0x' + n.toString(16);
 
 const texts = new WeakMap<TraceRec, RowText>();
+/** One formatter for every number shown (toLocaleString would build one per call: slow for thousands of rows). */
+const thousands = new Intl.NumberFormat('en');
 
 /** The cells of record r (made once per record: records are immutable and `names` is the run's). */
 export function rowText(r: TraceRec, names: AtomNames): RowText {
@@ -37,8 +39,8 @@ export function rowText(r: TraceRec, names: AtomNames): RowText {
   if (known) return known;
   const f = traceFields(r, names);
   const cells = {
-    event: r.event.toLocaleString('en'),
-    time: r.time.toLocaleString('en'),
+    event: thousands.format(r.event),
+    time: thousands.format(r.time),
     thread: threadLabel(r.tid),
     kind: r.kind,
     atomName: r.atom ? (names.get(r.atom) ?? '') : '',
@@ -84,7 +86,7 @@ export function filterRecords(records: readonly TraceRec[], names: AtomNames, f:
       (f.thread === null || r.tid === f.thread) &&
       (f.kind === null || r.kind === f.kind) &&
       (f.atom === null || r.atom === f.atom) &&
-      (f.syscall === null || rowText(r, names).syscall === f.syscall) &&
+      (f.syscall === null || callName(r) === f.syscall) &&
       (text === '' || rowText(r, names).search.includes(text)),
   );
 }
@@ -121,7 +123,7 @@ export class OptionCounts {
     add(this.counts.threads, r.tid);
     add(this.counts.kinds, r.kind);
     if (r.atom) add(this.counts.atoms, r.atom);
-    const call = rowText(r, this.names).syscall;
+    const call = callName(r);
     if (call) add(this.counts.syscalls, call);
   }
 
