@@ -91,7 +91,7 @@ test('the trace of cold-read: filters, a row goes to its event by click and by E
   expect(lines).toContain('e=8 t=2270669 thr=1 wake atom=0x1005c <rd> (disk)');
   const json = JSON.parse(await download(page, 'Export trace as Chrome trace JSON')) as { traceEvents: { name: string; ph: string; cat?: string; tid: number; args?: Record<string, unknown> }[] };
   expect(json.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args?.name)).toEqual(['user task', 'cachemiss thread 1']);
-  expect(json.traceEvents.find((e) => e.ph === 'X' && e.name === 'rd')).toMatchObject({ cat: 'atom', tid: 2, args: { syscall: 'read', result: '440' } });
+  expect(json.traceEvents.find((e) => e.ph === 'B' && e.name === 'rd')).toMatchObject({ cat: 'atom', tid: 2, args: { syscall: 'read', result: '440' } });
   expect(json.traceEvents.find((e) => e.ph === 'i' && e.cat === 'post')).toMatchObject({ name: 'post cl to slot 0', tid: 2 });
 
   // At 1024x768 the inspector is narrow: two lines per record, the menus behind "Filters".

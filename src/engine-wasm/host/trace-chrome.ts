@@ -4,15 +4,18 @@
 //   one process (pid 1), one track per kernel thread: "user task" (kernel tid
 //   0) and "cachemiss thread N"; the JSON tid is the kernel tid + 1, since
 //   viewers treat tid 0 as the idle task.
-//   slices ('X'): each user call (syscall → sysret), each atom (from the
-//     moment it started — its block, or its completion − OPT_ATOM_NS — to its
-//     completion), each wait (block → wake) inside its atom or call;
+//   slices (a 'B' and an 'E' event): each user call (syscall → sysret), each
+//     atom (from the moment it started — its block, or its completion −
+//     OPT_ATOM_NS — to its completion), each wait (block → wake) inside its
+//     atom or call. B/E rather than complete ('X') events: a slice's end is
+//     then its own number, not ts + dur added in floating point, so a slice
+//     that ends where the next begins cannot seem to overlap it;
 //   instants ('i', thread scope): hand-offs, posts, losses, ring waits,
 //     faults, cached returns, exits, deadlocks, and any kind added later;
 //   metadata ('M'): process and track names, track order, which records the
 //     export holds (the kernel keeps only the last NTRACE).
 //
-// ts and dur are microseconds (the format's unit): virtual ns / 1000.
+// ts is in microseconds (the format's unit): virtual ns / 1000.
 // docs/traces.md describes every field.
 import type { TraceKind, TraceRec } from './records.ts';
 import { describe, waitText, type AtomNames } from './trace-format.ts';
@@ -35,12 +38,12 @@ export interface ChromeOptions {
 export type ChromeArgs = Readonly<Record<string, string | number | boolean | Readonly<Record<string, string | number>>>>;
 
 export interface ChromeEvent {
-  readonly name: string;
+  /** Every event but an 'E' has one (an 'E' ends the slice its track has open). */
+  readonly name?: string;
   readonly cat?: string;
-  readonly ph: 'X' | 'i' | 'M';
+  readonly ph: 'B' | 'E' | 'i' | 'M';
   /** Microseconds. */
   readonly ts: number;
-  readonly dur?: number;
   readonly pid: number;
   readonly tid: number;
   /** Instant scope: thread or global. */
@@ -112,8 +115,30 @@ function recordArgs(r: TraceRec, names?: AtomNames): Record<string, string | num
   return { ...out, ...fieldArgs(traceFields(r, names), names), text: describe(r, names) };
 }
 
+/** A slice to emit as B/E; `depth` orders slices of the same extent (call ⊃ atom ⊃ wait). */
+interface Slice {
+  readonly name: string;
+  readonly cat: 'syscall' | 'atom' | 'wait';
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly args: ChromeArgs;
+  /** Sequence numbers of the records that began and ended it (-1: before those held; Infinity: not ended). */
+  readonly from: number;
+  readonly to: number;
+}
+const DEPTH: Readonly<Record<Slice['cat'], number>> = { syscall: 0, atom: 1, wait: 2 };
+
+interface Instant {
+  readonly at: bigint;
+  /** Its record's sequence number: at one instant, the records' order decides what it lies in. */
+  readonly seq: number;
+  readonly event: ChromeEvent;
+}
+
 class Builder {
-  readonly events: ChromeEvent[] = [];
+  /** Per kernel thread: its slices and its instants. */
+  readonly slices = new Map<number, Slice[]>();
+  readonly instants = new Map<number, Instant[]>();
   private readonly tracks = new Map<number, Track>();
 
   constructor(
@@ -135,8 +160,10 @@ class Builder {
     return [...this.tracks.keys()].sort((a, b) => a - b);
   }
 
-  private slice(tid: number, name: string, cat: string, start: bigint, end: bigint, args: ChromeArgs): void {
-    this.events.push({ name, cat, ph: 'X', ts: us(start), dur: us(end - start), pid: PID, tid: trackTid(tid), args });
+  private slice(tid: number, name: string, cat: Slice['cat'], start: bigint, end: bigint, args: ChromeArgs, from: number, to: number): void {
+    const list = this.slices.get(tid) ?? [];
+    list.push({ name, cat, start, end, args, from, to });
+    this.slices.set(tid, list);
   }
 
   /** Ends the track's open wait at `end`; `how` says what ended it when no wake-up did. */
@@ -148,7 +175,7 @@ class Builder {
     if (w.before) args.began = 'before the first record held';
     if (by?.kind === 'wake') args.woke_event = by.event;
     if (how) args.ended = how;
-    this.slice(tid, `wait: ${waitText(w.rec.aux, w.rec.aux2)}`, 'wait', w.start, end, args);
+    this.slice(tid, `wait: ${waitText(w.rec.aux, w.rec.aux2)}`, 'wait', w.start, end, args, w.before ? -1 : w.rec.seq, by ? by.seq : Infinity);
   }
 
   private endAtom(tid: number, t: Track, r: TraceRec): void {
@@ -161,12 +188,12 @@ class Builder {
     const args: Record<string, string | number | boolean | Readonly<Record<string, string | number>>> = recordArgs(r, this.names);
     if (open) args.blocked_event = open.rec.event;
     if (open?.before) args.began = 'before the first record held';
-    this.slice(tid, label(r.atom, this.names), 'atom', start, r.time, args);
+    this.slice(tid, label(r.atom, this.names), 'atom', start, r.time, args, open ? (open.before ? -1 : open.rec.seq) : r.seq, r.seq);
   }
 
   private endCall(tid: number, t: Track, r: TraceRec): void {
     this.endWait(tid, t, r.time, r, 'the call returned');
-    this.closeAtom(tid, t, r.time, 'the call returned before the atom completed');
+    this.closeAtom(tid, t, r.time, 'the call returned before the atom completed', r);
     const c = t.call;
     t.call = undefined;
     const args: Record<string, string | number | boolean | Readonly<Record<string, string | number>>> = recordArgs(r, this.names);
@@ -175,16 +202,16 @@ class Builder {
       const f = traceFields(c.rec, this.names);
       if (f.args.length > 0) args.arguments = fieldArgs(f, this.names).arguments as Readonly<Record<string, string | number>>;
     } else args.began = 'before the first record held';
-    this.slice(tid, syscallName(r.nr), 'syscall', c ? c.start : this.first, r.time, args);
+    this.slice(tid, syscallName(r.nr), 'syscall', c ? c.start : this.first, r.time, args, c ? c.rec.seq : -1, r.seq);
   }
 
-  /** Closes an atom that has no completion record (yet) at `end`. */
-  private closeAtom(tid: number, t: Track, end: bigint, why: string): void {
+  /** Closes an atom that has no completion record (yet) at `end` (the time of record `by`, if one ends it). */
+  private closeAtom(tid: number, t: Track, end: bigint, why: string, by?: TraceRec): void {
     const a = t.atom;
     if (!a) return;
     t.atom = undefined;
     const args: Record<string, string | number | boolean | Readonly<Record<string, string | number>>> = { ...recordArgs(a.rec, this.names), unfinished: why };
-    this.slice(tid, label(a.rec.atom, this.names), 'atom', a.start, end, args);
+    this.slice(tid, label(a.rec.atom, this.names), 'atom', a.start, end, args, a.before ? -1 : a.rec.seq, by ? by.seq : Infinity);
   }
 
   /** Is a wait of thread `tid` that `r` begins one inside an atom (not a direct call's, not the ring's)? */
@@ -221,10 +248,12 @@ class Builder {
       default: {
         if (r.kind === 'exit') {
           this.endWait(r.tid, t, r.time, r, 'the thread ended');
-          this.closeAtom(r.tid, t, r.time, 'the thread ended before the atom completed');
+          this.closeAtom(r.tid, t, r.time, 'the thread ended before the atom completed', r);
         }
         const name = INSTANT[r.kind]?.(r, this.names) ?? r.kind;
-        this.events.push({ name, cat: r.kind, ph: 'i', ts: us(r.time), pid: PID, tid: trackTid(r.tid), s: 't', args: recordArgs(r, this.names) });
+        const list = this.instants.get(r.tid) ?? [];
+        list.push({ at: r.time, seq: r.seq, event: { name, cat: r.kind, ph: 'i', ts: us(r.time), pid: PID, tid: trackTid(r.tid), s: 't', args: recordArgs(r, this.names) } });
+        this.instants.set(r.tid, list);
       }
     }
     t.floor = r.time;
@@ -239,16 +268,42 @@ class Builder {
       const c = t.call;
       if (c) {
         const args = { ...recordArgs(c.rec, this.names), unfinished: 'the call had not returned when the trace ends' };
-        this.slice(tid, syscallName(c.rec.nr), 'syscall', c.start, end, args);
+        this.slice(tid, syscallName(c.rec.nr), 'syscall', c.start, end, args, c.rec.seq, Infinity);
         t.call = undefined;
       }
     }
   }
 }
 
-const PHASE_ORDER = { M: 0, X: 1, i: 2 } as const;
-/** Which slice holds which when two have the same start and length. */
-const NESTING: Readonly<Record<string, number>> = { syscall: 0, atom: 1, wait: 2 };
+/**
+ * One track's events, properly nested: slices by start (the longer first, then call ⊃ atom ⊃
+ * wait), each B after the E of every open slice that ended by then. An instant lies in the
+ * slices open when its record was written: at a slice's first or last instant, the order of
+ * the records decides (a handoff lies in its async_exec, a post after the atom it posts).
+ */
+function trackEvents(tid: number, slices: readonly Slice[], instants: readonly Instant[]): ChromeEvent[] {
+  const sorted = [...slices].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : a.end < b.end ? 1 : DEPTH[a.cat] - DEPTH[b.cat]));
+  const out: ChromeEvent[] = [];
+  const open: Slice[] = [];
+  const end = (s: Slice) => out.push({ ph: 'E', ts: us(s.end), pid: PID, tid: trackTid(tid) });
+  let i = 0;
+  const instantsBefore = (t: bigint, seq: number) => {
+    for (; i < instants.length && (instants[i].at < t || (instants[i].at === t && instants[i].seq < seq)); i++) {
+      const x = instants[i];
+      while (open.length > 0 && (open[open.length - 1].end < x.at || (open[open.length - 1].end === x.at && open[open.length - 1].to < x.seq))) end(open.pop()!);
+      out.push(x.event);
+    }
+  };
+  for (const s of sorted) {
+    instantsBefore(s.start, s.from);
+    while (open.length > 0 && open[open.length - 1].end <= s.start) end(open.pop()!);
+    out.push({ name: s.name, cat: s.cat, ph: 'B', ts: us(s.start), pid: PID, tid: trackTid(tid), args: s.args });
+    open.push(s);
+  }
+  instantsBefore(1n << 62n, 0);
+  while (open.length > 0) end(open.pop()!);
+  return out;
+}
 
 /**
  * The Chrome trace of `records` (contiguous, oldest first, as readTrace or the
@@ -262,20 +317,19 @@ export function traceChrome(records: readonly TraceRec[], names?: AtomNames, opt
   b.track(0);
   for (const r of withAtomContext(records)) b.add(r);
   b.finish(records.length > 0 ? records[records.length - 1].time : 0n);
-  const timed = [...b.events];
+  // Each track in order, then all of them merged by time (a track's own order kept at equal times).
+  const tagged: { e: ChromeEvent; track: number; i: number }[] = [];
+  for (const tid of b.tids()) {
+    trackEvents(tid, b.slices.get(tid) ?? [], b.instants.get(tid) ?? []).forEach((e, i) => tagged.push({ e, track: tid, i }));
+  }
   if (!w.complete) {
-    timed.push({
+    const e: ChromeEvent = {
       name: `trace begins at record ${(w.first + 1).toLocaleString('en')} of ${w.written.toLocaleString('en')}`,
       cat: 'window', ph: 'i', ts: us(first), pid: PID, tid: trackTid(0), s: 'g', args: { detail: window },
-    });
+    };
+    tagged.push({ e, track: -1, i: 0 });
   }
-  // Oldest first; at one instant slices before instants, and the longer slice first (it holds the
-  // shorter); slices of equal extent nest call > atom > wait, as they do in the kernel.
-  const order = timed.map((e, i) => ({ e, i }));
-  const depth = (e: ChromeEvent) => NESTING[e.cat ?? ''] ?? 3;
-  order.sort(
-    (x, y) => x.e.ts - y.e.ts || PHASE_ORDER[x.e.ph] - PHASE_ORDER[y.e.ph] || (y.e.dur ?? 0) - (x.e.dur ?? 0) || depth(x.e) - depth(y.e) || x.i - y.i,
-  );
+  tagged.sort((x, y) => x.e.ts - y.e.ts || x.track - y.track || x.i - y.i);
   const meta: ChromeEvent[] = [
     { name: 'process_name', ph: 'M', ts: 0, pid: PID, tid: trackTid(0), args: { name: `Syslet Playground${opts.title ? `: ${opts.title}` : ''}` } },
     { name: 'process_labels', ph: 'M', ts: 0, pid: PID, tid: trackTid(0), args: { labels: window } },
@@ -294,10 +348,10 @@ export function traceChrome(records: readonly TraceRec[], names?: AtomNames, opt
       records_written: w.written,
       complete: w.complete,
       window,
-      time: 'ts and dur are virtual time in microseconds (the kernel counts ns: ts = ns / 1000)',
+      time: 'ts is virtual time in microseconds (the kernel counts ns: ts = ns / 1000)',
       atom_ns: opts.atomNs ?? DEFAULT_ATOM_NS,
     },
-    traceEvents: [...meta, ...order.map((x) => x.e)],
+    traceEvents: [...meta, ...tagged.map((x) => x.e)],
   };
 }
 

@@ -12,6 +12,9 @@ import { readTrace, type TraceKind, type TraceRec } from '../host/records.ts';
 import { chromeTraceJson, traceChrome, traceText, DEFAULT_ATOM_NS, type ChromeEvent, type ChromeTrace } from '../host/trace-export.ts';
 import { traceFields } from '../host/trace-fields.ts';
 import { NTRACE, OPT_ATOM_NS } from '../abi/layout.ts';
+import { UserImage } from '../host/image.ts';
+import { SYS_async_exec, SYS_async_wait, SYS_getpid, SYS_open, SYS_read } from '../abi/syscall.ts';
+import { O_RDONLY } from '../abi/flags.ts';
 import { compileSource } from '../../ui/engine/source.ts';
 import { Session } from '../../ui/engine/session.ts';
 import { validateChromeTrace } from './trace-validate.ts';
@@ -25,14 +28,14 @@ beforeAll(async () => {
   k = await loadKernelNode('debug');
 });
 
-function session(name: string): { s: Session; names: ReadonlyMap<number, string> } {
-  const c = compileSource(source(name));
+function session(name: string, text = source(name)): { s: Session; names: ReadonlyMap<number, string> } {
+  const c = compileSource(text);
   if (!c.program || !c.layout) throw new Error(`${name} does not compile`);
   return { s: new Session(k, c.program, c.layout), names: c.layout.names.atoms };
 }
 
-function runToEnd(name: string) {
-  const r = session(name);
+function runToEnd(name: string, text = source(name)) {
+  const r = session(name, text);
   while (!r.s.finished) r.s.run(100_000);
   expect(r.s.state, name).toBe('done');
   return r;
@@ -45,7 +48,31 @@ function golden(file: string, text: string): void {
   expect(text).toBe(readFileSync(url, 'utf8'));
 }
 
-const slices = (t: ChromeTrace, cat: string) => t.traceEvents.filter((e) => e.ph === 'X' && e.cat === cat);
+/** A slice of the trace: its B event with the time of its E. */
+interface Span {
+  readonly name: string;
+  readonly cat?: string;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur: number;
+  readonly args: ChromeEvent['args'];
+}
+/** The trace's slices (B/E pairs, matched per track), in the order they begin. */
+function spans(t: ChromeTrace): Span[] {
+  const out: { b: ChromeEvent; end?: number }[] = [];
+  const open = new Map<number, { b: ChromeEvent; end?: number }[]>();
+  for (const e of t.traceEvents) {
+    const stack = open.get(e.tid) ?? [];
+    open.set(e.tid, stack);
+    if (e.ph === 'B') {
+      const s = { b: e };
+      stack.push(s);
+      out.push(s);
+    } else if (e.ph === 'E') stack.pop()!.end = e.ts;
+  }
+  return out.map(({ b, end }) => ({ name: b.name!, cat: b.cat, tid: b.tid, ts: b.ts, dur: end! - b.ts, args: b.args }));
+}
+const slices = (t: ChromeTrace, cat: string) => spans(t).filter((e) => e.cat === cat);
 const count = (records: readonly TraceRec[], kind: TraceKind) => records.filter((r) => r.kind === kind).length;
 
 describe('trace exports: golden files', () => {
@@ -62,9 +89,11 @@ describe('trace exports: golden files', () => {
 });
 
 describe('trace exports: every shipped example', () => {
-  for (const name of EXAMPLES) {
+  // The shipped examples, and full-ring with the ring policy that makes a thread wait for a slot.
+  const RUNS = [...EXAMPLES.map((name) => ({ name, text: source(name) })), { name: 'full-ring, ring_policy = wait', text: `option ring_policy = wait\n${source('full-ring')}` }];
+  for (const { name, text } of RUNS) {
     test(`${name}: the Chrome trace is valid and holds every record once`, () => {
-      const { s, names } = runToEnd(name);
+      const { s, names } = runToEnd(name, text);
       const records = s.trace();
       const t = traceChrome(records, names, { title: name });
       expect(validateChromeTrace(JSON.parse(chromeTraceJson(t)))).toEqual([]);
@@ -94,7 +123,7 @@ describe('trace exports: what they say', () => {
   test('atoms start when they start: a head atom its OPT_ATOM_NS before completing, a blocked one at its block', () => {
     const { s, names } = runToEnd('cold-read');
     const t = traceChrome(s.trace(), names);
-    const byName = (n: string) => t.traceEvents.find((e) => e.ph === 'X' && e.name === n) as ChromeEvent;
+    const byName = (n: string) => spans(t).find((e) => e.name === n)!;
     const [op, rd, exec] = [byName('op'), byName('rd'), byName('async_exec')];
     const raw = s.trace();
     // In integer ns, as the kernel counts.
@@ -112,6 +141,57 @@ describe('trace exports: what they say', () => {
     expect(ns(wait.ts)).toBe(blocked);
     expect(wait.ts + wait.dur!).toBeLessThan(rd.ts + rd.dur!);
     expect(t.traceEvents.find((e) => e.name === 'post cl to slot 0')).toMatchObject({ ph: 'i', s: 't', tid: 2 });
+  });
+
+  test('a ring wait and a fault on a cachemiss thread: instants on the thread\'s track, the wait a slice of its own', () => {
+    const waits = runToEnd('full-ring', `option ring_policy = wait\n${source('full-ring')}`);
+    const t = traceChrome(waits.s.trace(), waits.names);
+    expect(t.traceEvents.filter((e) => e.cat === 'ringwait').map((e) => e.name)).toEqual(['ring full: wait for slot 0', 'ring full: wait for slot 0']);
+    const ring = slices(t, 'wait').filter((e) => e.name.startsWith('wait: ring'));
+    expect(ring).toHaveLength(2);
+    // Not inside an atom: the thread waits to post its final atom, which completed before.
+    const ns = (us: number) => Math.round(us * 1000);
+    for (const w of ring) expect(slices(t, 'atom').some((a) => a.tid === w.tid && ns(a.ts) <= ns(w.ts) && ns(a.ts + a.dur!) > ns(w.ts))).toBe(false);
+
+    // open -> read (blocks: a cachemiss thread) -> getpid with a ret_ptr outside user memory.
+    k.reset(1);
+    const img = new UserImage(k);
+    const r = img.ring(4);
+    const path = img.word(img.string('/etc/motd'));
+    const fd = img.word(0);
+    const bufp = img.word(img.alloc(64));
+    const count = img.word(64);
+    const bad = img.atom({ nr: SYS_getpid, args: [], ret: 8 });
+    const read = img.atom({ nr: SYS_read, args: [fd, bufp, count], next: bad });
+    const open = img.atom({ nr: SYS_open, args: [path, img.word(O_RDONLY)], ret: fd, next: read });
+    expect(k.syscall(SYS_async_exec, open, r.ahu)).toBe(0);
+    expect(k.syscall(SYS_async_wait, 1, 0, r.ahu)).toBe(1);
+    const records = readTrace(k).records;
+    const f = traceChrome(records, new Map([[open, 'open'], [read, 'read'], [bad, 'bad']]));
+    expect(validateChromeTrace(f)).toEqual([]);
+    expect(f.traceEvents.find((e) => e.cat === 'fault')).toMatchObject({ ph: 'i', s: 't', tid: 2, name: 'fault: ret_ptr at 0x8', args: { atom_name: 'bad', result: '-EFAULT' } });
+    expect(f.traceEvents.find((e) => e.cat === 'post')).toMatchObject({ tid: 2, name: 'post read to slot 0' }); // the last atom that completed
+    expect(slices(f, 'atom').map((e) => [e.name, e.tid])).toEqual([['open', 1], ['read', 2], ['bad', 2]]);
+  });
+
+  test('an instant lies in the slices open when its record was written', () => {
+    const { s, names } = runToEnd('cold-read');
+    const t = traceChrome(s.trace(), names);
+    /** The slices open on the instant's track when it comes, outermost first. */
+    const around = (name: string) => {
+      const at = t.traceEvents.findIndex((e) => e.ph === 'i' && e.name === name);
+      const tid = t.traceEvents[at].tid;
+      const stack: string[] = [];
+      for (const e of t.traceEvents.slice(0, at)) {
+        if (e.tid !== tid) continue;
+        if (e.ph === 'B') stack.push(e.name!);
+        if (e.ph === 'E') stack.pop();
+      }
+      return stack;
+    };
+    expect(around('handoff to thread 1')).toEqual(['async_exec']); // after the head's atom op, before async_exec returns
+    expect(around('post cl to slot 0')).toEqual([]); // after the atom it posts
+    expect(around('exit')).toEqual([]);
   });
 
   test('DEFAULT_ATOM_NS is the kernel\'s default OPT_ATOM_NS', () => {
@@ -182,6 +262,9 @@ describe('the trace format checker', () => {
 
   test('a well-formed trace passes', () => {
     expect(validateChromeTrace(ok([x(0, 10), x(0, 10, 'same'), x(2, 3), x(5, 0), x(10, 1), { name: 'p', ph: 'i', s: 't', ts: 11, pid: 1, tid: 1 }]))).toEqual([]);
+    const b = (ts: number, name: string) => ({ name, ph: 'B', ts, pid: 1, tid: 1 });
+    const e = (ts: number, name?: string) => ({ ...(name ? { name } : {}), ph: 'E', ts, pid: 1, tid: 1 });
+    expect(validateChromeTrace(ok([b(0, 'a'), b(0, 'b'), e(2), b(2, 'c'), e(2, 'c'), e(5, 'a'), b(5, 'd'), e(5)]))).toEqual([]);
   });
 
   test.each([
@@ -195,6 +278,8 @@ describe('the trace format checker', () => {
     ['time going back on a track', ok([x(5, 1), x(4, 1)]), /goes back/],
     ['an E without its B', ok([{ name: 'a', ph: 'E', ts: 1, pid: 1, tid: 1 }]), /E without a B/],
     ['a B never ended', ok([{ name: 'a', ph: 'B', ts: 1, pid: 1, tid: 1 }]), /B without an E/],
+    ['an E naming another slice', ok([{ name: 'a', ph: 'B', ts: 1, pid: 1, tid: 1 }, { name: 'b', ph: 'E', ts: 2, pid: 1, tid: 1 }]), /E "b" ends "a"/],
+    ['a B without a name', ok([{ ph: 'B', ts: 1, pid: 1, tid: 1 }, { ph: 'E', ts: 2, pid: 1, tid: 1 }]), /no name/],
     ['slices that overlap without nesting', ok([x(0, 10), x(5, 10)]), /ends after the slice it starts in/],
     ['a track without a name', { traceEvents: [x(0, 1)] }, /no thread_name/],
     ['an unknown metadata event', ok([{ name: 'colour', ph: 'M', pid: 1, tid: 1, args: {} }]), /unknown metadata/],

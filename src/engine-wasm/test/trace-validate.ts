@@ -4,7 +4,8 @@
 // process/thread; durations and times are finite and not negative; on each
 // thread track timestamps never go back, B/E pairs balance and complete
 // ('X') slices nest (none ends inside another it started in). Returns every
-// problem found (an empty list: valid).
+// problem found (an empty list: valid). An 'E' that names its slice must name
+// the one it ends.
 
 const PHASES = new Set(['B', 'E', 'X', 'i', 'I', 'M']);
 const METADATA = new Set(['process_name', 'process_labels', 'process_sort_index', 'thread_name', 'thread_sort_index']);
@@ -38,7 +39,8 @@ export function validateChromeTrace(json: unknown): string[] {
     if (!isObject(e)) return void problems.push(`${where} is not an object`);
     const ph = e.ph;
     if (typeof ph !== 'string' || !PHASES.has(ph)) return void problems.push(`${where}: ph ${JSON.stringify(ph)} is not one of ${[...PHASES].join(' ')}`);
-    if (typeof e.name !== 'string' || (e.name === '' && ph !== 'E')) problems.push(`${where}: no name`);
+    // An E ends its track's open slice: its name may be left out.
+    if (ph === 'E' ? 'name' in e && typeof e.name !== 'string' : typeof e.name !== 'string' || e.name === '') problems.push(`${where}: no name`);
     if (!isInt(e.pid)) problems.push(`${where}: pid is not an integer`);
     if (!isInt(e.tid)) problems.push(`${where}: tid is not an integer`);
     if ('cat' in e && typeof e.cat !== 'string') problems.push(`${where}: cat is not a string`);
@@ -67,7 +69,10 @@ export function validateChromeTrace(json: unknown): string[] {
     if (ph === 'E') {
       const stack = open.get(track) ?? [];
       if (stack.length === 0) problems.push(`${where}: E without a B on track ${track}`);
-      else stack.pop();
+      else {
+        const began = stack.pop();
+        if (typeof e.name === 'string' && e.name !== began) problems.push(`${where}: E "${e.name}" ends "${began}" on track ${track}`);
+      }
     }
     if (ph === 'X') {
       if (!isTime(e.dur)) problems.push(`${where}: X without a duration (a finite number >= 0)`);
