@@ -35,7 +35,10 @@ export interface ChromeOptions {
   readonly atomNs?: number;
 }
 
-export type ChromeArgs = Readonly<Record<string, string | number | boolean | Readonly<Record<string, string | number>>>>;
+type ArgValue = string | number | boolean | Readonly<Record<string, string | number>>;
+export type ChromeArgs = Readonly<Record<string, ArgValue>>;
+/** Args being put together. */
+type Args = Record<string, ArgValue>;
 
 export interface ChromeEvent {
   /** Every event but an 'E' has one (an 'E' ends the slice its track has open). */
@@ -95,8 +98,8 @@ interface Track {
   floor: bigint;
 }
 
-function fieldArgs(f: TraceFields, names?: AtomNames): Record<string, string | number | Readonly<Record<string, string | number>>> {
-  const out: Record<string, string | number | Readonly<Record<string, string | number>>> = {};
+function fieldArgs(f: TraceFields, names?: AtomNames): Args {
+  const out: Args = {};
   if (f.syscall) out.syscall = f.syscall;
   if (f.args.length > 0) out.arguments = Object.fromEntries(f.args.map((a) => [a.name, argValue(a, names)]));
   if (f.result) out.result = f.result;
@@ -105,8 +108,8 @@ function fieldArgs(f: TraceFields, names?: AtomNames): Record<string, string | n
 }
 
 /** The args every event carries about its record. */
-function recordArgs(r: TraceRec, names?: AtomNames): Record<string, string | number | Readonly<Record<string, string | number>>> {
-  const out: Record<string, string | number | Readonly<Record<string, string | number>>> = { event: r.event, record: r.seq + 1, kind: r.kind };
+function recordArgs(r: TraceRec, names?: AtomNames): Args {
+  const out: Args = { event: r.event, record: r.seq + 1, kind: r.kind };
   if (r.atom) {
     out.atom = hex(r.atom);
     const name = names?.get(r.atom);
@@ -115,7 +118,7 @@ function recordArgs(r: TraceRec, names?: AtomNames): Record<string, string | num
   return { ...out, ...fieldArgs(traceFields(r, names), names), text: describe(r, names) };
 }
 
-/** A slice to emit as B/E; `depth` orders slices of the same extent (call ⊃ atom ⊃ wait). */
+/** A slice to emit as B/E. */
 interface Slice {
   readonly name: string;
   readonly cat: 'syscall' | 'atom' | 'wait';
@@ -126,6 +129,7 @@ interface Slice {
   readonly from: number;
   readonly to: number;
 }
+/** Which slice holds which when two have the same extent: call ⊃ atom ⊃ wait. */
 const DEPTH: Readonly<Record<Slice['cat'], number>> = { syscall: 0, atom: 1, wait: 2 };
 
 interface Instant {
@@ -171,7 +175,7 @@ class Builder {
     const w = t.wait;
     if (!w) return;
     t.wait = undefined;
-    const args: Record<string, string | number | boolean> = { on: waitText(w.rec.aux, w.rec.aux2), syscall: syscallName(w.rec.nr), blocked_event: w.rec.event };
+    const args: Args = { on: waitText(w.rec.aux, w.rec.aux2), syscall: syscallName(w.rec.nr), blocked_event: w.rec.event };
     if (w.before) args.began = 'before the first record held';
     if (by?.kind === 'wake') args.woke_event = by.event;
     if (how) args.ended = how;
@@ -185,7 +189,7 @@ class Builder {
     // An atom that did not block ran for OPT_ATOM_NS up to its completion (never before the track's previous record).
     const ran = r.time - this.atomNs;
     const start = open ? open.start : ran > t.floor ? ran : t.floor;
-    const args: Record<string, string | number | boolean | Readonly<Record<string, string | number>>> = recordArgs(r, this.names);
+    const args: Args = recordArgs(r, this.names);
     if (open) args.blocked_event = open.rec.event;
     if (open?.before) args.began = 'before the first record held';
     this.slice(tid, label(r.atom, this.names), 'atom', start, r.time, args, open ? (open.before ? -1 : open.rec.seq) : r.seq, r.seq);
@@ -196,7 +200,7 @@ class Builder {
     this.closeAtom(tid, t, r.time, 'the call returned before the atom completed', r);
     const c = t.call;
     t.call = undefined;
-    const args: Record<string, string | number | boolean | Readonly<Record<string, string | number>>> = recordArgs(r, this.names);
+    const args: Args = recordArgs(r, this.names);
     if (c) {
       args.entered_event = c.rec.event;
       const f = traceFields(c.rec, this.names);
@@ -210,7 +214,7 @@ class Builder {
     const a = t.atom;
     if (!a) return;
     t.atom = undefined;
-    const args: Record<string, string | number | boolean | Readonly<Record<string, string | number>>> = { ...recordArgs(a.rec, this.names), unfinished: why };
+    const args: Args = { ...recordArgs(a.rec, this.names), unfinished: why };
     this.slice(tid, label(a.rec.atom, this.names), 'atom', a.start, end, args, a.before ? -1 : a.rec.seq, by ? by.seq : Infinity);
   }
 
