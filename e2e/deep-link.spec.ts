@@ -85,7 +85,7 @@ test('a damaged field is named in the notice and ignored; the rest of the link s
   await ready(page);
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('its speed ("warp") is not a speed (1, 4, 16, 64, 512, max)');
-  await expect(notice).toContainText('its inspector tab ("nowhere") is not one of memory, files, log, breakpoints');
+  await expect(notice).toContainText('its inspector tab ("nowhere") is not one of memory, files, log, trace, breakpoints');
   await expect(notice).not.toContainText('futureField');
   // The good fields were applied: event 2, the light theme; the bad ones left the defaults.
   await expect(events(page)).toContainText('event 2 /');

@@ -65,6 +65,14 @@ test('screenshots of every main view, dark and light', async ({ page }) => {
     await expect(inspector.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     await page.locator('.inspector').screenshot({ path: `${DIR}/${file}` });
   }
+  // The raw trace, maximised (one line per record), at the event where the first completion is lost.
+  await inspector.getByRole('tab', { name: 'Trace' }).click();
+  await page.getByRole('button', { name: 'Maximise Inspector' }).click();
+  await region('Trace').locator('.trace-row[data-kind="lost"]').first().click();
+  await expect(region('Trace').locator('.trace-row[data-kind="lost"]').first()).toHaveAttribute('aria-current', 'step');
+  await shoot('view-trace.png');
+  await page.getByRole('button', { name: 'Restore Inspector' }).click();
+  await seekTo(page, end);
   await inspector.getByRole('tab', { name: 'Memory' }).click();
 
   await page.getByRole('button', { name: 'Light theme' }).click();

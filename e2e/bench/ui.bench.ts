@@ -3,6 +3,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import LZString from 'lz-string';
+import { crc32Hex } from '../../src/ui/share/crc32.ts';
 
 function report(name: string, value: string) {
   console.log(`${name.padEnd(62)} ${value}`);
@@ -157,4 +159,89 @@ test('ui bench', async ({ page }) => {
   });
   report(`jump back 100,000 events of ${jumps.end.toLocaleString('en')} (each of 3 jumps)`, [0, 2, 4].map((i) => ms(jumps.out[i])).join(', '));
   report('jump forward 100,000 events again (each of 2)', [1, 3].map((i) => ms(jumps.out[i])).join(', '));
+});
+
+// Step latency with Inspector → Trace open on a full trace (16,384 records held, each Step adding
+// one): the grid draws only the rows in view, so a Step should cost about what it costs with the
+// Memory tab open.
+test('trace view bench', async ({ page }) => {
+  console.log('\nInspector → Trace (Chromium, 1440x900, production build)\n');
+  await page.addInitScript(() => {
+    (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange = (el, act) =>
+      new Promise((res) => {
+        const before = el.textContent;
+        const t0 = performance.now();
+        const mo = new MutationObserver(() => {
+          if (el.textContent !== before) {
+            mo.disconnect();
+            res(performance.now() - t0);
+          }
+        });
+        mo.observe(el, { childList: true, subtree: true, characterData: true });
+        act();
+      });
+  });
+  // One syslet of 40,000 atoms (a umem_add counting down), opened by a link at event 30,000: the
+  // trace holds its newest 16,384 records, and every Step runs a new event, adding a record.
+  const text = 'ring 4\nvar n = 40000\nvar pn = &n\nvar minus = -1\natom dec = umem_add(&pn, &minus) flags SYSLET_STOP_ON_ZERO next dec\nvar done = async_exec(dec)\n';
+  const payload = LZString.compressToEncodedURIComponent(JSON.stringify({ inspectorTab: 'trace', event: 30_000, text }));
+  await page.goto(`/#code/v1.${crc32Hex(payload)}.${payload}`);
+  await ready(page);
+  await expect(page.getByTestId('event-count')).toContainText('event 30,000 /');
+  for (const tab of ['Trace', 'Memory']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForTimeout(300);
+    const steps = await page.evaluate(async () => {
+      const btn = document.querySelector<HTMLButtonElement>('button[aria-label="Step"]')!;
+      const count = document.querySelector('[data-testid="event-count"]')!;
+      const timeChange = (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange;
+      const dom: number[] = [];
+      const frame: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const t0 = performance.now();
+        dom.push(await timeChange(count, () => btn.click()));
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        frame.push(performance.now() - t0);
+      }
+      return { dom, frame, rows: document.querySelectorAll('.trace-row[data-event]').length };
+    });
+    report(`Step click to updated DOM, ${tab} tab open (median / p95 of 40)`, `${ms(pct(steps.dom, 50))} / ${ms(pct(steps.dom, 95))}`);
+    report(`Step click to the next painted frame, ${tab} tab open (median / p95)`, `${ms(pct(steps.frame, 50))} / ${ms(pct(steps.frame, 95))}`);
+    if (tab === 'Trace') report('trace rows in the DOM (of 16,384 held)', String(steps.rows));
+  }
+
+  // Frame times while "stress" runs at speed max, with the Memory tab open or the Trace tab open:
+  // its full snapshots (every 2 s at max) also read the records written since the last one.
+  // Each on a fresh page: the first run of a program is the one that decodes its records.
+  for (const tab of ['Memory', 'Trace', 'Memory', 'Trace']) {
+    await page.goto('/?example=stress');
+    await ready(page);
+    await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
+    await page.getByLabel('Speed', { exact: true }).selectOption('Infinity');
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForTimeout(500);
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const out: number[] = [];
+          const status = document.querySelector('[data-testid="run-status"]')!;
+          let phase: 'wait' | 'run' = 'wait';
+          let last = 0;
+          const tick = (t: number) => {
+            const now = status.textContent;
+            if (phase === 'wait' && now === 'running') phase = 'run';
+            else if (phase === 'run') {
+              out.push(t - last);
+              if (now === 'done') return resolve(out);
+            }
+            last = t;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+          document.querySelector<HTMLButtonElement>('button[aria-label="Run"]')!.click();
+        }),
+    );
+    report(`frame time, "stress" at max speed, ${tab} tab open (p50 / p95 of ${frames.length})`, `${ms(pct(frames, 50))} / ${ms(pct(frames, 95))}`);
+    console.log(`  (every frame while it runs, ms: ${frames.map((f) => f.toFixed(0)).join(' ')})`);
+  }
 });

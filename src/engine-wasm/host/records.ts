@@ -149,13 +149,14 @@ export interface TraceRec {
   readonly aux2: number;
 }
 
-function readTraceAt(v: DataView, seq: number): TraceRec {
+function readTraceAt(v: DataView, seq: number, eventOf?: (kernelEvent: number) => number): TraceRec {
   const r = L.TRACE_BASE + (seq % L.NTRACE) * L.TRACE_BYTES;
   const args: number[] = [];
   for (let i = 0; i < 6; i++) args.push(v.getUint32(r + L.TRACE_ARGS + 4 * i, true));
+  const event = v.getUint32(r + L.TRACE_EVENT, true);
   return {
     seq: v.getUint32(r + L.TRACE_SEQ, true),
-    event: v.getUint32(r + L.TRACE_EVENT, true),
+    event: eventOf ? eventOf(event) : event,
     kind: TRACE_KINDS[v.getUint16(r + L.TRACE_KIND, true)] ?? 'atom',
     time: v.getBigUint64(r + L.TRACE_TIME, true),
     tid: v.getUint16(r + L.TRACE_TID, true),
@@ -172,13 +173,16 @@ function readTraceAt(v: DataView, seq: number): TraceRec {
  * Trace records numbered from `since` to the newest. Records older than the
  * ring holds (NTRACE) are gone; `dropped` says how many were skipped.
  */
-/** Trace records numbered from `from` up to `to` (exclusive) that the ring still holds. */
-export function readTraceRange(k: Kernel, from: number, to: number): TraceRec[] {
+/**
+ * Trace records numbered from `from` up to `to` (exclusive) that the ring still holds.
+ * `eventOf` maps a record's kernel event to the host's own numbering (a session's events).
+ */
+export function readTraceRange(k: Kernel, from: number, to: number, eventOf?: (kernelEvent: number) => number): TraceRec[] {
   // Records older than NTRACE behind the newest are overwritten; none newer exist yet.
   const v = k.view();
   const end = v.getUint32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ, true);
   const out: TraceRec[] = [];
-  for (let s = Math.max(from, end - L.NTRACE, 0); s < Math.min(to, end); s++) out.push(readTraceAt(v, s));
+  for (let s = Math.max(from, end - L.NTRACE, 0); s < Math.min(to, end); s++) out.push(readTraceAt(v, s, eventOf));
   return out;
 }
 

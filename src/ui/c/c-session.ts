@@ -20,6 +20,8 @@ import type { Layout } from '../lang/layout.ts';
 import type { Knobs } from '../lang/options.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';
 import { NarrationLog, type Narration } from '../engine/narration-log.ts';
+import { TraceLog } from '../engine/trace-log.ts';
+import type { TraceRec } from '../../engine-wasm/host/records.ts';
 import type { RunSession, Status } from '../engine/run-session.ts';
 import { MAX_EVENTS } from '../engine/session.ts';
 import { failureRecord } from '../../engine-wasm/c/run.ts';
@@ -56,6 +58,8 @@ export function callText(nr: number, args: readonly number[]): string {
 export class CSession implements RunSession {
   readonly lay: Layout;
   private readonly narration: NarrationLog;
+  /** The run's trace: kept across re-executions, which write the same records again. */
+  private readonly traceLog: TraceLog;
   private instance: WebAssembly.Instance | null = null;
   /** main() has been called in the current execution (and not ended). */
   private started = false;
@@ -84,6 +88,7 @@ export class CSession implements RunSession {
   ) {
     this.lay = program.lay;
     this.narration = new NarrationLog(k, NARRATION_KEPT);
+    this.traceLog = new TraceLog(k);
     this.reset();
   }
 
@@ -113,10 +118,17 @@ export class CSession implements RunSession {
   recent(): readonly Narration[] {
     return this.narration.recent();
   }
+  trace(): readonly TraceRec[] {
+    return this.traceLog.records();
+  }
+  get traceWritten(): number {
+    return this.traceLog.written;
+  }
 
   /** Event 0: a fresh kernel with the program's options, and the module instantiated again (its data in user memory). */
   reset(): void {
     const { k } = this;
+    this.traceLog.read(); // before the reset clears the kernel's trace ring
     for (const [id, value] of this.knobs.kernel) k.setOption(id, value);
     k.clearFaults(); // a syslet program's injected faults survive kernel_reset: a C run has none
     k.reset(this.knobs.seed);
@@ -143,7 +155,9 @@ export class CSession implements RunSession {
   private collectTrace(): void {
     const seq = this.k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ);
     if (seq === this.traceCursor) return;
-    this.narration.kernel(this.events, this.k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS), this.traceCursor, seq);
+    const kev = this.k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS);
+    this.narration.kernel(this.events, kev, this.traceCursor, seq);
+    this.traceLog.note(this.events, kev, this.traceCursor, seq);
     this.traceCursor = seq;
   }
 

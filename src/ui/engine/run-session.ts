@@ -4,6 +4,7 @@
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import type { Layout } from '../lang/layout.ts';
 import type { Narration } from './narration-log.ts';
+import type { TraceRec } from '../../engine-wasm/host/records.ts';
 
 export type Status = 'ready' | 'running' | 'done' | 'error';
 
@@ -28,6 +29,10 @@ export interface RunSession {
   readonly checkpointTotalMs: number;
   /** The most recent narration, oldest first. */
   recent(): readonly Narration[];
+  /** The run's newest trace records (at most the kernel ring's), each with the run's event number (trace-log.ts). */
+  trace(): readonly TraceRec[];
+  /** Trace records the run has written so far (also those too old to be held). */
+  readonly traceWritten: number;
   /** Runs at most `max` events (`exact`: one kernel event at a time); returns how many ran. */
   run(max: number, exact?: boolean): number;
   /** One event. */

@@ -8,7 +8,7 @@ import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { useStore, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
 import type { RunSession } from './run-session.ts';
-import { takeLive, takeSnapshot } from './snapshot.ts';
+import { takeLive, takeSnapshot, takeTrace } from './snapshot.ts';
 import { RunLoop, type RunWatch } from './run-loop.ts';
 import { compileSource } from './source.ts';
 import { breakKey, type BreakNames, type Breakpoint } from './breakpoints.ts';
@@ -46,7 +46,10 @@ function publish(full: boolean): void {
   const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
   if (full || now - lastFull >= every) {
     lastFull = now;
-    useStore.setState({ live, snap: takeSnapshot(session, names, live) });
+    // The trace is read only while the Trace tab shows it (a fast run writes thousands of records a frame).
+    const state = useStore.getState();
+    const trace = state.inspectorTab === 'trace' ? takeTrace(session, state.trace) : null;
+    useStore.setState({ live, snap: takeSnapshot(session, names, live), trace });
   } else {
     useStore.setState({ live });
   }
@@ -104,6 +107,11 @@ export function installSession(s: RunSession): void {
 export function pageKernel(): Kernel | null {
   return kernel;
 }
+
+// Opening the Trace tab reads the trace at once (publish reads it only while the tab is open).
+useStore.subscribe((s, prev) => {
+  if (s.inspectorTab === 'trace' && prev.inspectorTab !== 'trace') publish(true);
+});
 
 /** Called once the kernel has loaded and the first session is built (or at once if that happened already). */
 const onStarted: (() => void)[] = [];

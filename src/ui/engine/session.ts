@@ -14,6 +14,8 @@ import { execute, evaluate, RunError, Suspend, type CallLog, type Env } from './
 import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './checkpoint.ts';
 import { NarrationLog, type Narration } from './narration-log.ts';
 import type { RunSession, Status } from './run-session.ts';
+import { TraceLog } from './trace-log.ts';
+import type { TraceRec } from '../../engine-wasm/host/records.ts';
 
 export type { Narration };
 
@@ -71,6 +73,8 @@ export class Session implements RunSession {
   private checkpoints: Checkpoint[] = [];
   private traceCursor = 0;
   private readonly narration: NarrationLog;
+  /** The run's trace as far as it has gone (the Trace view, the exports). */
+  private readonly traceLog: TraceLog;
   /** Events run since the start. */
   events = 0;
   /** The furthest event this run has reached (a step back does not lower it). */
@@ -99,6 +103,7 @@ export class Session implements RunSession {
     this.knobs = knobsOf([...overrides, ...options(program)], seed);
     this.injections = injectionsOf(program, lay);
     this.narration = new NarrationLog(k, NARRATION_KEPT);
+    this.traceLog = new TraceLog(k);
     const compiled = compileDriver(program, lay);
     this.ops = compiled.ops;
     this.opTexts = compiled.ops.map(opText);
@@ -110,6 +115,7 @@ export class Session implements RunSession {
   /** Back to event 0: a fresh kernel with the program's options and memory image. */
   reset(): void {
     const { k, lay } = this;
+    this.traceLog.read(); // before the reset clears the kernel's trace ring (the run repeats: the records stay true)
     // Options survive kernel_reset and the kernel is shared: every one is set, the program's or its default.
     for (const [id, value] of this.knobs.kernel) k.setOption(id, value);
     // Injected faults survive kernel_reset too: the table is emptied, then holds this program's only.
@@ -155,6 +161,21 @@ export class Session implements RunSession {
     return this.narration.recent();
   }
 
+  /**
+   * The run's newest trace records (at most the kernel ring's 16,384) as far
+   * as it has gone — past the current event after a step back — oldest first;
+   * each record's `event` is this session's event number. The same array until
+   * the run goes further.
+   */
+  trace(): readonly TraceRec[] {
+    return this.traceLog.records();
+  }
+
+  /** Trace records the run has written so far (also those too old to be held). */
+  get traceWritten(): number {
+    return this.traceLog.written;
+  }
+
   private say(n: Narration): void {
     this.narration.say({ ...n, time: this.k.view().getBigUint64(L.KSTATE_BASE + L.KSTATE_CLOCK, true) });
   }
@@ -163,7 +184,9 @@ export class Session implements RunSession {
   private collectTrace(): void {
     const seq = this.k.u32(L.KSTATE_BASE + L.KSTATE_TRACE_SEQ);
     if (seq === this.traceCursor) return;
-    this.narration.kernel(this.events, this.k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS), this.traceCursor, seq);
+    const kev = this.k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS);
+    this.narration.kernel(this.events, kev, this.traceCursor, seq);
+    this.traceLog.note(this.events, kev, this.traceCursor, seq);
     this.traceCursor = seq;
   }
 
@@ -292,6 +315,7 @@ export class Session implements RunSession {
       let cp = this.checkpoints[0];
       for (const c of this.checkpoints) if (c.event <= target && c.event >= cp.event) cp = c;
       this.narration.read(); // while the trace ring still holds the records it noted
+      this.traceLog.read();
       restoreDelta(this.k.memory, this.base, cp.delta);
       this.replayedFrom = cp.event;
       this.pc = cp.state.pc;

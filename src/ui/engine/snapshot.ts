@@ -3,7 +3,7 @@
 // the kernel's memory directly.
 import type { Narration } from './session.ts';
 import type { RunSession as Session, Status } from './run-session.ts';
-import { readThreads, readFiles, readRing, readFaults, type ThreadRec, type FileRec, type FaultRec, type LatencyRec } from '../../engine-wasm/host/records.ts';
+import { readThreads, readFiles, readRing, readFaults, type ThreadRec, type FileRec, type FaultRec, type LatencyRec, type TraceRec } from '../../engine-wasm/host/records.ts';
 import type { KernelCounters } from '../../engine-wasm/host/kernel.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';
 import { imageEnd } from '../lang/addresses.ts';
@@ -57,6 +57,20 @@ export interface Snapshot {
   readonly narration: readonly Narration[];
   /** A copy of the program image in user memory, from USER_BASE up to the print buffer's end (the memory view). */
   readonly image: Uint8Array;
+}
+
+/** The run's trace as the Trace tab shows it (Session.trace()). */
+export interface TraceSnap {
+  /** Oldest first, at most the kernel ring's 16,384; each record's `event` is the session's. */
+  readonly records: readonly TraceRec[];
+  /** Records the run has written (more than `records` holds once the ring has wrapped). */
+  readonly written: number;
+}
+
+/** The trace of the session; `prev` again when nothing changed, so the Trace tab does not draw again. */
+export function takeTrace(s: Session, prev: TraceSnap | null): TraceSnap {
+  const records = s.trace();
+  return prev && prev.records === records ? prev : { records, written: s.traceWritten };
 }
 
 const NARRATION_SHOWN = 400;

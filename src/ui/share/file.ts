@@ -40,9 +40,9 @@ export interface DownloadDeps {
   click(url: string, name: string): void;
 }
 
-/** Downloads the text as `program.syslet`. */
-export function downloadText(text: string, deps: DownloadDeps, name = EXPORT_NAME): void {
-  const url = deps.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+/** Downloads the text as `program.syslet` (or as `name`, of MIME type `type`). */
+export function downloadText(text: string, deps: DownloadDeps, name = EXPORT_NAME, type = 'text/plain;charset=utf-8'): void {
+  const url = deps.createObjectURL(new Blob([text], { type }));
   deps.click(url, name);
   setTimeout(() => deps.revokeObjectURL(url), 1000);
 }

@@ -32,7 +32,7 @@ describe('link state: the moment and the view travel in a link', () => {
         'its event (-3) is not an event number (0 or more)',
         'its speed ("warp") is not a speed (1, 4, 16, 64, 512, max)',
         'its theme ("neon") is not dark or light',
-        'its inspector tab ("console") is not one of memory, files, log, breakpoints',
+        'its inspector tab ("console") is not one of memory, files, log, trace, breakpoints',
         'its maximised pane ("sidebar") is not one of editor, console, graph, threads, ring, inspect',
         'its lesson ({"id":"","step":1}) is not a lesson and step ({ id, step })',
         'its breakpoints ("all") is not a list of breakpoints',

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Diagnostic, Program } from '../lang/ast.ts';
 import type { Layout } from '../lang/layout.ts';
-import type { Live, Snapshot } from '../engine/snapshot.ts';
+import type { Live, Snapshot, TraceSnap } from '../engine/snapshot.ts';
 import { EXAMPLES } from '../examples/index.ts';
 import type { Breakpoint } from '../engine/breakpoints.ts';
 import type { NoticeData } from '../share/startup.ts';
@@ -15,7 +15,7 @@ export type EngineStatus = 'loading' | 'ready' | 'error';
 export const PANE_IDS = ['editor', 'console', 'graph', 'threads', 'ring', 'inspect'] as const;
 export type PaneId = (typeof PANE_IDS)[number];
 /** The inspector's tabs. */
-export const INSPECTOR_TABS = ['memory', 'files', 'log', 'breakpoints'] as const;
+export const INSPECTOR_TABS = ['memory', 'files', 'log', 'trace', 'breakpoints'] as const;
 export type InspectorTab = (typeof INSPECTOR_TABS)[number];
 /** A lesson open at a step (0-based); the lesson's id names a shipped lesson or one opened from a file or link. */
 export interface LessonAt {
@@ -66,6 +66,8 @@ export interface RunSlice {
   snap: Snapshot | null;
   /** Events, status and the ring: refreshed every frame. */
   live: Live | null;
+  /** The run's trace records for the Trace tab, published with `snap` while that tab is open (else null). */
+  trace: TraceSnap | null;
   playing: boolean;
   speed: Speed;
   /** Where the run pauses (atoms by name and kind, watched vars). */
@@ -112,6 +114,7 @@ export const initialState: Store = {
   exampleName: 'hello',
   snap: null,
   live: null,
+  trace: null,
   playing: false,
   speed: 16,
   breakpoints: [],

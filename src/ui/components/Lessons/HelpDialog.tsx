@@ -4,7 +4,7 @@ import { closeHelp, openHelp, useHelp } from './help-state.ts';
 import { Md, inline } from './Md.tsx';
 
 // The documents, inlined at build time: help works offline from the static build.
-const docs = import.meta.glob<string>(['../../../../docs/lessons.md', '../../../../docs/language.md', '../../../../docs/playground.md', '../../../../docs/c.md'], {
+const docs = import.meta.glob<string>(['../../../../docs/lessons.md', '../../../../docs/language.md', '../../../../docs/playground.md', '../../../../docs/c.md', '../../../../docs/traces.md'], {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -17,6 +17,7 @@ const PAGES = [
   { id: 'language', label: 'The language' },
   { id: 'playground', label: 'The playground' },
   { id: 'c', label: 'C out' },
+  { id: 'traces', label: 'Trace exports' },
 ] as const;
 
 /** A Markdown document as text: headings, paragraphs, lists, and code and tables as preformatted blocks. */
