@@ -51,7 +51,8 @@ async function buildBundle() {
         minify: false,
         copyPublicDir: false,
         reportCompressedSize: false,
-        rolldownOptions: { output: { entryFileNames: 'cli.mjs' } },
+        // The C toolchain stays in node_modules: it finds its 100 MB of wasm beside its own module.
+        rolldownOptions: { external: ['@yowasp/clang'], output: { entryFileNames: 'cli.mjs' } },
       },
       ssr: { noExternal: true, target: 'node' },
     });

@@ -49,7 +49,7 @@ export async function checkCommand(p: Parsed, ctx: Ctx): Promise<number> {
 
   const k = await ctx.io.loadKernel();
   const out: Uint8Array[][] = [[], [], []];
-  const r = runProgram(k, loaded.program, loaded.layout, overrides, {
+  const r = runProgram(k, { program: loaded.program, layout: loaded.layout, open: loaded.open }, overrides, {
     console: (run) => {
       out[0].push(run.bytes.slice());
       out[run.fd].push(run.bytes.slice());

@@ -3,7 +3,9 @@
 // each write); the run's error goes to stderr and sets exit status 1, the
 // trace of the run up to the error is still written.
 import type { Parsed } from './args.ts';
-import { flagValue, UsageError } from './args.ts';
+import { flagValue, hasFlag, UsageError } from './args.ts';
+import { exportC } from '../../ui/lang/c/export.ts';
+import { C_HEADER } from '../../ui/share/export-c.ts';
 import { exitOf, loadReported, oneFile, overridesOf, reportRunEnd, type Ctx } from './common.ts';
 import { runProgram, type Traced } from './runner.ts';
 import { TRACE_FORMATS, traceFormat } from './trace-formats.ts';
@@ -35,9 +37,27 @@ export async function exportTraceCommand(p: Parsed, ctx: Ctx): Promise<number> {
   if (!loaded.program || !loaded.layout) return 2;
   const k = await ctx.io.loadKernel();
   const records: Traced[] = [];
-  const r = runProgram(k, loaded.program, loaded.layout, overrides, { console: () => {}, trace: (t) => records.push(t) });
+  const r = runProgram(k, { program: loaded.program, layout: loaded.layout, open: loaded.open }, overrides, { console: () => {}, trace: (t) => records.push(t) });
   const text = format.render(records, { file: loaded.file, atoms: loaded.layout.names.atoms });
   const written = await writeExport(ctx, p, text);
   reportRunEnd(ctx, loaded, r);
   return written ? exitOf(r) : 2;
+}
+
+/**
+ * `syslet export c FILE [-o OUT]`: the program as one C file against syslet.h
+ * (docs/c.md), the page's Export C. `--header` writes syslet.h itself instead.
+ */
+export async function exportCCommand(p: Parsed, ctx: Ctx): Promise<number> {
+  if (hasFlag(p, 'header')) {
+    if (p.operands.length > 0) throw new UsageError(`--header takes no FILE; also given: ${p.operands.join(' ')}`);
+    return (await writeExport(ctx, p, C_HEADER.text)) ? 0 : 2;
+  }
+  const path = oneFile(p);
+  if (!path.endsWith('.syslet') && path !== '-') throw new UsageError(`${path}: export c reads a syslet program (.syslet), or - for one on standard input`);
+  const loaded = await loadReported(ctx, path);
+  if (!loaded.program || !loaded.layout) return 2;
+  const base = path === '-' ? 'program' : /([^/\\]*)\.syslet$/.exec(path)![1];
+  const out = exportC(loaded.program, loaded.layout, { name: base.replace(/[^\w.-]+/g, '-') || 'program' });
+  return (await writeExport(ctx, p, out.text)) ? 0 : 2;
 }

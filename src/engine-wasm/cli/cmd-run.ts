@@ -39,7 +39,7 @@ export async function runCommand(p: Parsed, ctx: Ctx): Promise<number> {
   const atoms = loaded.layout.names.atoms;
   const runs: ConsoleRun[] = [];
   const traced: Traced[] = [];
-  const r = runProgram(k, loaded.program, loaded.layout, overrides, {
+  const r = runProgram(k, { program: loaded.program, layout: loaded.layout, open: loaded.open }, overrides, {
     console: json ? (run) => runs.push({ fd: run.fd, bytes: run.bytes.slice() }) : (run) => ctx.out.write(run.fd, run.bytes.slice()),
     ...(trace ? { trace: json ? (t: Traced) => traced.push(t) : (t: Traced) => ctx.out.err(formatTraceLine(t.rec) + '\n') } : {}),
   });

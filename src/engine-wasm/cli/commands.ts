@@ -6,7 +6,7 @@ import type { FlagSpec, Parsed } from './args.ts';
 import { OPTION_FLAGS, type Ctx } from './common.ts';
 import { runCommand } from './cmd-run.ts';
 import { checkCommand } from './cmd-check.ts';
-import { exportTraceCommand } from './cmd-export.ts';
+import { exportCCommand, exportTraceCommand } from './cmd-export.ts';
 import { TRACE_FORMATS } from './trace-formats.ts';
 import { PROGRAM_KINDS } from './program.ts';
 import { NUMBER_OPS, NUMBER_SUBJECTS, TEXT_OPS, TEXT_SUBJECTS } from './expect.ts';
@@ -83,6 +83,16 @@ export const COMMANDS: readonly Command[] = [
       `Runs FILE and writes its whole kernel trace. The console is not printed (the trace shows every write). If the run stops with an error, the trace up to it is written, the error goes to standard error and the exit status is 1. ${FILE_TEXT}`,
     ],
     run: exportTraceCommand,
+  },
+  {
+    name: 'export c',
+    operands: 'FILE',
+    summary: 'the program as one C file against syslet.h, to standard output or OUT',
+    flags: [OUTPUT_FLAG, { name: 'header', help: 'write syslet.h, the header the C file includes, instead (no FILE)' }],
+    more: [
+      'Exports FILE (a syslet program, or - for one on standard input) to C against the 2007 user ABI: the atoms set up with init_atom, the ring head and ring, and the driver translated. Compiled for wasm32 and run on the same kernel (syslet run FILE.c), it makes the same system calls with the same results and writes the same console. The C side is described in docs/c.md.',
+    ],
+    run: exportCCommand,
   },
 ];
 

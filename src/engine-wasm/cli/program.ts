@@ -7,16 +7,58 @@ import type { Layout } from '../../ui/lang/layout.ts';
 import { compileSource } from '../../ui/engine/source.ts';
 import { ioErrorText, type Io } from './io.ts';
 import { UsageError } from './args.ts';
+import type { Kernel } from '../host/kernel.ts';
+import type { OptionSetting } from '../../ui/lang/options.ts';
+import type { RunSession } from '../../ui/engine/run-session.ts';
+import { compileC } from '../c/compile.ts';
+import { readOptionPragmas } from '../../ui/lang/c/pragma.ts';
+import { cKnobs, cProgramOf, discoverC } from '../../ui/c/c-build.ts';
+import { CSession } from '../../ui/c/c-session.ts';
 
-/** A compiler from a file's text to what a Session runs (the shape of compileSource's result). */
+/** What a compiler gives: diagnostics, and for a good program its Program and Layout (the names) and how to run it. */
+export interface Compiled {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly program: Program | null;
+  readonly layout: Layout | null;
+  /** A run of it on `k`, the command line's options first; without it, the language's Session. */
+  readonly open?: (k: Kernel, overrides: readonly OptionSetting[]) => RunSession;
+}
+
+/** A compiler from a file's text to what a run needs. */
 export interface ProgramKind {
   /** The file extension, with its dot. */
   readonly ext: string;
   readonly what: string;
-  compile(text: string): { readonly diagnostics: readonly Diagnostic[]; readonly program: Program | null; readonly layout: Layout | null };
+  compile(text: string, file: string, io: Io): Compiled | Promise<Compiled>;
 }
 
-export const PROGRAM_KINDS: readonly ProgramKind[] = [{ ext: '.syslet', what: 'a syslet program', compile: compileSource }];
+/**
+ * A C file (docs/c.md): compiled with the same clang and lld the page uses, run
+ * once to find its atoms and ring (their names in the trace), then run by a
+ * CSession, the page's C run.
+ */
+async function compileCFile(text: string, file: string, io: Io): Promise<Compiled> {
+  const name = /[^/\\]*$/.exec(file)![0];
+  const r = await compileC(text, { fileName: /^[\w.-]+\.c$/.test(name) ? name : 'program.c' });
+  const pragmas = readOptionPragmas(text);
+  const diagnostics: Diagnostic[] = [
+    ...pragmas.diagnostics.map((d) => ({ line: d.line, column: d.col, endLine: d.line, endColumn: d.col + 1, message: d.message, severity: 'error' as const })),
+    ...r.diagnostics
+      .filter((d) => d.severity !== 'note')
+      .map((d) => ({ line: d.line, column: d.col, endLine: d.line, endColumn: d.col + 1, message: d.file === name ? d.message : `${d.file}:${d.line}:${d.col}: ${d.message}`, severity: d.severity === 'error' ? ('error' as const) : ('warning' as const) })),
+  ];
+  if (!r.wasm || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, program: null, layout: null };
+  const wasm = r.wasm;
+  const module = new WebAssembly.Module(wasm as BufferSource);
+  const found = discoverC(await io.loadKernel(), module, wasm, cKnobs(text));
+  const { program, lay } = cProgramOf(text, module, wasm, found);
+  return { diagnostics, program, layout: lay, open: (k, overrides) => new CSession(k, cProgramOf(text, module, wasm, found, overrides).run) };
+}
+
+export const PROGRAM_KINDS: readonly ProgramKind[] = [
+  { ext: '.syslet', what: 'a syslet program', compile: compileSource },
+  { ext: '.c', what: 'a C program against syslet.h', compile: compileCFile },
+];
 
 export interface Source {
   /** The name diagnostics use: the path as given, or `<stdin>`. */
@@ -24,11 +66,9 @@ export interface Source {
   readonly text: string;
 }
 
-export interface Loaded extends Source {
-  readonly diagnostics: readonly Diagnostic[];
-  /** Null when the program has errors (exit status 2). */
-  readonly program: Program | null;
-  readonly layout: Layout | null;
+export interface Loaded extends Source, Compiled {
+  /** The compiler that read it. */
+  readonly kind: ProgramKind;
 }
 
 const decoder = new TextDecoder();
@@ -57,8 +97,8 @@ export function kindOf(path: string): ProgramKind {
 export async function loadProgram(io: Io, path: string): Promise<Loaded> {
   const kind = kindOf(path);
   const src = await readText(io, path, 'program');
-  const c = kind.compile(src.text);
-  return { ...src, diagnostics: c.diagnostics, program: c.program, layout: c.layout };
+  const c = await kind.compile(src.text, src.file, io);
+  return { ...src, ...c, kind };
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {

@@ -15,6 +15,7 @@ import type { Program } from '../../ui/lang/ast.ts';
 import type { Layout } from '../../ui/lang/layout.ts';
 import type { OptionSetting } from '../../ui/lang/options.ts';
 import { Session, type Status } from '../../ui/engine/session.ts';
+import type { RunSession } from '../../ui/engine/run-session.ts';
 import type { Kernel, KernelCounters } from '../host/kernel.ts';
 import { readTraceRange, type TraceRec } from '../host/records.ts';
 import { consolePosition, consoleUnreadable, readConsoleSince, type ConsoleRun } from '../host/console-read.ts';
@@ -44,11 +45,18 @@ export interface RunResult {
   readonly consoleLost: number;
   /** Trace records one single event wrote beyond the trace ring (none seen in practice: an event writes a few). */
   readonly traceLost: number;
-  readonly session: Session;
+  readonly session: RunSession;
 }
 
-export function runProgram(k: Kernel, program: Program, lay: Layout, overrides: readonly OptionSetting[], sink: RunSink): RunResult {
-  const s = new Session(k, program, lay, 1, overrides);
+/** What runProgram runs: a program and its layout, and for a C file how to open its run. */
+export interface Runnable {
+  readonly program: Program;
+  readonly layout: Layout;
+  readonly open?: (k: Kernel, overrides: readonly OptionSetting[]) => RunSession;
+}
+
+export function runProgram(k: Kernel, what: Runnable, overrides: readonly OptionSetting[], sink: RunSink): RunResult {
+  const s = what.open ? what.open(k, overrides) : new Session(k, what.program, what.layout, 1, overrides);
   let conPos = consolePosition(k);
   let tracePos = k.counters().traceSeq;
   let consoleLost = 0;

@@ -3,6 +3,7 @@
 // every record of the run at once; adding one is one entry in TRACE_FORMATS.
 import { formatTrace, formatTraceLine } from '../host/trace-format.ts';
 import { syscallByNr } from '../host/syscalls.ts';
+import { chromeTraceJson, traceChrome } from '../host/trace-chrome.ts';
 import type { Traced } from './runner.ts';
 
 export interface TraceContext {
@@ -23,6 +24,12 @@ export const TRACE_FORMATS: readonly TraceFormat[] = [
     name: 'text',
     summary: 'one line per record, as the golden traces: t=TIME thr=THREAD EVENT',
     render: (records) => (records.length ? formatTrace(records.map((t) => t.rec)) : ''),
+  },
+  {
+    name: 'chrome',
+    summary: 'Chrome trace-event JSON for Perfetto and chrome://tracing: threads as tracks, atoms as slices (docs/traces.md)',
+    // The page's export, records numbered by the run's events as the page's Trace tab numbers them.
+    render: (records, ctx) => chromeTraceJson(traceChrome(records.map((t) => ({ ...t.rec, event: t.event })), ctx.atoms, { title: ctx.file })),
   },
 ];
 

@@ -3,6 +3,7 @@
 // gives the same machine as a straight run to N; the events are the program's
 // calls, the kernel's events and the end; atoms are found through the trace.
 import { beforeAll, describe, expect, test } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
 import { loadKernelNode } from '../../engine-wasm/host/node.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { compileC, loadClang } from '../../engine-wasm/c/compile.ts';
@@ -11,6 +12,9 @@ import { CSession, type CProgram } from './c-session.ts';
 import { describe as describeC, moduleSymbols, type Found } from './discover.ts';
 import { cKnobs, cProgramOf, discoverC } from './c-build.ts';
 import { C_EXAMPLES } from '../examples/index.ts';
+
+// LLVM's 75 MB of wasm compiles in half the time with V8's baseline tier only (as roundtrip.test.ts).
+setFlagsFromString('--liftoff-only');
 
 let k: Kernel;
 beforeAll(async () => {
@@ -85,7 +89,9 @@ describe('CSession', () => {
     const b = new CSession(k, asserts.program);
     b.run(100);
     expect(b.state).toBe('error');
-    expect(b.failure?.message).toMatch(/^line 4: assertion failed: pid == 12345/);
+    expect(b.failure?.message).toMatch(/^assertion failed: pid == 12345/);
+    expect(b.failure?.line).toBe(4);
+    expect(b.recent().at(-1)?.text).toMatch(/^line 4: assertion failed/);
 
     const quiet = await build('#include "syslet.h"\nint main(void) { return 0; }\n');
     const c = new CSession(k, quiet.program);

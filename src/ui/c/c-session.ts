@@ -161,10 +161,11 @@ export class CSession implements RunSession {
     this.traceCursor = seq;
   }
 
-  private fail(message: string): void {
+  /** The run stops with an error; `line`: the C line, when the header's failure record tells it. */
+  private fail(message: string, line = 0): void {
     this.status = 'error';
-    this.error = { message, line: 0 };
-    this.say({ event: this.events, kind: 'error', line: 0, text: message });
+    this.error = { message, line };
+    this.say({ event: this.events, kind: 'error', line, text: line ? `line ${line}: ${message}` : message });
   }
 
   /** Runs kernel events of the call in progress until it returns or the target is reached. */
@@ -206,17 +207,20 @@ export class CSession implements RunSession {
     } catch (e) {
       if (e === STOP) return;
       if (e instanceof Exit) this.ending = e.code;
-      else this.fail(this.trapText(e));
+      else {
+        const t = this.trapText(e);
+        this.fail(t.message, t.line);
+      }
     }
   }
 
   /** A trap or error out of the C code, in words: the header's failure record (assert, checks) with its C line, else the trap's. */
-  private trapText(e: unknown): string {
+  private trapText(e: unknown): { message: string; line: number } {
     if (e instanceof WebAssembly.RuntimeError) {
       const record = failureRecord(this.k, this.program.wasm);
-      if (record) return record.line ? `line ${record.line}: ${record.message}` : record.message;
+      if (record) return { message: record.message, line: record.line ?? 0 };
     }
-    return trapWords(e instanceof Error ? e.message : String(e));
+    return { message: trapWords(e instanceof Error ? e.message : String(e)), line: 0 };
   }
 
   private end(): void {
