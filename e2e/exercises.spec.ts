@@ -49,6 +49,8 @@ test('the first visit: a short note, shown once, dismissed for good; Help shows 
   await expect(help.getByText('cachemiss thread', { exact: true })).toBeVisible();
   await help.getByRole('tab', { name: 'Writing lessons' }).click();
   await expect(help.getByRole('tabpanel')).toContainText('wait:');
+  await help.getByRole('tab', { name: 'Trace exports' }).click(); // each document loads when its page opens
+  await expect(help.getByRole('tabpanel')).toContainText('Perfetto');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await note.getByRole('button', { name: 'Dismiss' }).click();

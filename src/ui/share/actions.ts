@@ -13,8 +13,6 @@ import type { NoticeData } from './startup.ts';
 import type { LinkExtras } from './codec.ts';
 import { linkExtras } from './link-state.ts';
 import { currentSession } from '../engine/runtime.ts';
-import { traceFile, type TraceFormat } from './trace-file.ts';
-import { OPT_ATOM_NS } from '../../engine-wasm/abi/layout.ts';
 
 export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
@@ -117,18 +115,6 @@ export async function openProgramFile(file: FileLike): Promise<void> {
 
 export function saveProgramFile(): void {
   downloadText(currentSource(), browserDownload);
-}
-
-/** Downloads the run's trace (Inspector → Trace → Export); false when there is none yet. */
-export function downloadTrace(format: TraceFormat): boolean {
-  const s = currentSession();
-  if (!s) return false;
-  const records = s.trace();
-  if (records.length === 0) return false;
-  const title = useStore.getState().exampleName ?? 'program';
-  const file = traceFile(records, s.lay.names.atoms, format, title, s.k.getOption(OPT_ATOM_NS));
-  downloadText(file.text, browserDownload, file.name, file.type);
-  return true;
 }
 
 /** Loads a shipped example and points the address bar at it. */
