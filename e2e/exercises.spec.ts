@@ -49,6 +49,8 @@ test('the first visit: a short note, shown once, dismissed for good; Help shows 
   await expect(help.getByText('cachemiss thread', { exact: true })).toBeVisible();
   await help.getByRole('tab', { name: 'Writing lessons' }).click();
   await expect(help.getByRole('tabpanel')).toContainText('wait:');
+  await help.getByRole('tab', { name: 'Trace exports' }).click(); // each document loads when its page opens
+  await expect(help.getByRole('tabpanel')).toContainText('Perfetto');
   // A link shows as its text, and a `[` elsewhere in the page is left alone.
   await help.getByRole('tab', { name: 'The language' }).click();
   await expect(help.getByRole('tabpanel')).toContainText('for that run (cli.md).');

@@ -19,7 +19,8 @@
 // docs/traces.md describes every field.
 import type { TraceKind, TraceRec } from './records.ts';
 import { describe, waitText, type AtomNames } from './trace-format.ts';
-import { argValue, traceFields, withAtomContext, type TraceFields } from './trace-fields.ts';
+import { argValue, traceFields, type TraceFields } from './trace-fields.ts';
+import { withAtomContext } from './trace-context.ts';
 import { traceWindow, windowText } from './trace-window.ts';
 import { syscallName } from './syscalls.ts';
 import * as L from '../abi/layout.ts';

@@ -7,7 +7,7 @@
 import type { TraceRec } from './records.ts';
 import { formatTraceLine, type AtomNames } from './trace-format.ts';
 import { traceWindow, windowText } from './trace-window.ts';
-import { withAtomContext } from './trace-fields.ts';
+import { withAtomContext } from './trace-context.ts';
 
 export { traceChrome, chromeTraceJson, DEFAULT_ATOM_NS } from './trace-chrome.ts';
 export type { ChromeTrace, ChromeEvent, ChromeOptions } from './trace-chrome.ts';

@@ -12,7 +12,7 @@
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import { readTraceRange, type TraceRec } from '../../engine-wasm/host/records.ts';
 import { NTRACE } from '../../engine-wasm/abi/layout.ts';
-import { AtomContext } from '../../engine-wasm/host/trace-fields.ts';
+import { AtomContext } from '../../engine-wasm/host/trace-context.ts';
 
 /** Records [from, to) written while the session went to `event`, the kernel having counted `kev` events. */
 interface Batch {

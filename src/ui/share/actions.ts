@@ -16,8 +16,6 @@ import { currentSession } from '../engine/runtime.ts';
 import { C_HEADER, programToC } from './export-c.ts';
 import { openCFile } from '../c/c-runtime.ts';
 import { C_NAME } from '../c/c-storage.ts';
-import { traceFile, type TraceFormat } from './trace-file.ts';
-import { OPT_ATOM_NS } from '../../engine-wasm/abi/layout.ts';
 
 export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
@@ -152,18 +150,6 @@ export function exportProgramC(): void {
     text: `Exported ${result.fileName}. It includes ${C_HEADER.fileName}, the syslet header: keep the two side by side.`,
     actions: [{ label: `Download ${C_HEADER.fileName}`, run: saveCHeader }],
   });
-}
-
-/** Downloads the run's trace (Inspector → Trace → Export); false when there is none yet. */
-export function downloadTrace(format: TraceFormat): boolean {
-  const s = currentSession();
-  if (!s) return false;
-  const records = s.trace();
-  if (records.length === 0) return false;
-  const title = useStore.getState().exampleName ?? 'program';
-  const file = traceFile(records, s.lay.names.atoms, format, title, s.k.getOption(OPT_ATOM_NS));
-  downloadText(file.text, browserDownload, file.name, file.type);
-  return true;
 }
 
 /** Loads a shipped example and points the address bar at it. */

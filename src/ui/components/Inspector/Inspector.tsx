@@ -1,20 +1,29 @@
 // The inspect pane: Memory, Files, the narration Log, the raw Trace and Breakpoints as WAI-ARIA tabs
 // (arrow keys, Home and End move between them; the tab that gets focus is selected).
-import { useId, useRef, type ComponentType, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { INSPECTOR_TABS, useStore, type InspectorTab } from '../../store/index.ts';
 import { MemoryView } from '../MemoryView/MemoryView.tsx';
 import { FilesView } from '../FilesView/FilesView.tsx';
 import { NarrationLog } from '../Narration/NarrationLog.tsx';
-import { TraceView } from '../TraceView/TraceView.tsx';
 import { BreakpointsPanel } from '../Breakpoints/BreakpointsPanel.tsx';
 import { PaneBoundary } from '../PaneBoundary/PaneBoundary.tsx';
 import './inspector.css';
+
+/** The Trace tab and the trace exporters load when the tab is first opened (the page's first load stays small). */
+const TraceView = lazy(() => import('../TraceView/TraceView.tsx'));
+function LazyTraceView() {
+  return (
+    <Suspense fallback={<p className="pane-loading">Loading the trace view…</p>}>
+      <TraceView />
+    </Suspense>
+  );
+}
 
 const TABS: readonly { id: InspectorTab; label: string; Panel: ComponentType }[] = [
   { id: 'memory', label: 'Memory', Panel: MemoryView },
   { id: 'files', label: 'Files', Panel: FilesView },
   { id: 'log', label: 'Log', Panel: NarrationLog },
-  { id: 'trace', label: 'Trace', Panel: TraceView },
+  { id: 'trace', label: 'Trace', Panel: LazyTraceView },
   { id: 'breakpoints', label: 'Breakpoints', Panel: BreakpointsPanel },
 ];
 

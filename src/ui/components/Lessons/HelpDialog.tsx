@@ -1,15 +1,35 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { GLOSSARY } from './glossary.ts';
 import { closeHelp, openHelp, useHelp } from './help-state.ts';
 import { Md, inline } from './Md.tsx';
 
-// The documents, inlined at build time: help works offline from the static build.
+// The documents, built into the static site as chunks of their own and loaded when their page is
+// opened: help works offline, and the page's first load does not carry every document.
 const docs = import.meta.glob<string>(['../../../../docs/lessons.md', '../../../../docs/language.md', '../../../../docs/playground.md', '../../../../docs/c.md', '../../../../docs/traces.md'], {
   query: '?raw',
   import: 'default',
-  eager: true,
 });
-const doc = (name: string) => Object.entries(docs).find(([p]) => p.endsWith(`/${name}.md`))?.[1] ?? '';
+const loadDoc = (name: string) => Object.entries(docs).find(([p]) => p.endsWith(`/${name}.md`))?.[1];
+
+/** The text of document `name`, once loaded (null until then). */
+function useDoc(name: string): string | null {
+  const [loaded, setLoaded] = useState<{ readonly name: string; readonly text: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadDoc(name)?.().then((text) => {
+      if (live) setLoaded({ name, text });
+    });
+    return () => {
+      live = false;
+    };
+  }, [name]);
+  return loaded?.name === name ? loaded.text : null;
+}
+
+function DocPage({ name }: { readonly name: string }) {
+  const text = useDoc(name);
+  return text === null ? <p className="pane-loading">Loading…</p> : <DocView text={text} />;
+}
 
 const PAGES = [
   { id: 'glossary', label: 'Glossary' },
@@ -98,7 +118,7 @@ export function HelpDialog() {
               ))}
             </dl>
           ) : (
-            <DocView text={doc(page)} />
+            <DocPage name={page} />
           )}
         </div>
       </div>

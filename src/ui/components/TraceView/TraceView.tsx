@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useStore, type Store } from '../../store/index.ts';
 import { seek } from '../../engine/runtime.ts';
-import { downloadTrace } from '../../share/actions.ts';
+import { downloadTrace } from '../../share/trace-download.ts';
 import { filterRecords, NO_FILTER, OptionCounts, type AtomNames, type TraceFilter } from './trace-rows.ts';
 import { TraceToolbar } from './TraceToolbar.tsx';
 import { TraceGrid } from './TraceGrid.tsx';
@@ -21,7 +21,7 @@ const selectEvent = (s: Store) => s.snap?.events ?? 0;
 /** The filters outlive the tab (switching to the Log and back keeps them) but not the program. */
 let kept: { names: AtomNames; filter: TraceFilter } = { names: NO_NAMES, filter: NO_FILTER };
 
-export function TraceView() {
+export default function TraceView() {
   const trace = useStore(selectTrace);
   const names = useStore(selectNames);
   const event = useStore(selectEvent);
