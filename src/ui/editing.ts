@@ -2,6 +2,7 @@
 // examples): through Monaco's model when the editor is up, so the change is
 // one undoable step of the editor's own undo/redo; else straight to the store.
 import { setSource } from './engine/runtime.ts';
+import { dropTyping } from './typing.ts';
 import { useStore } from './store/index.ts';
 import { applyTextEdits, type TextEdit } from './lang/textedit.ts';
 
@@ -28,6 +29,8 @@ export function replaceSource(text: string, exampleName: string | null = null): 
   if (model && model.getValue() !== text) model.replaceAll(text);
   // A program put in place (an example, a lesson, a file, a link) is what the page then shows and runs.
   if (useStore.getState().lang !== 'syslet') useStore.setState({ lang: 'syslet' });
+  // What was typed just before (still waiting to be parsed) is older than this text.
+  dropTyping();
   setSource(text, exampleName);
 }
 
@@ -36,6 +39,7 @@ export function editSource(edits: readonly TextEdit[]): void {
   if (edits.length === 0) return;
   if (model) {
     model.applyEdits(edits);
+    dropTyping(); // the model's text holds what was typed too
     setSource(model.getValue());
   } else {
     setSource(applyTextEdits(useStore.getState().source, edits));

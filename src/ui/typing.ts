@@ -21,3 +21,12 @@ export function flushTyping(): void {
   pending = null;
   setSource(text);
 }
+
+/**
+ * The text was put in place some other way (an example, a file, a graph edit) and is newer than
+ * what waits here: what waits must not land after it.
+ */
+export function dropTyping(): void {
+  clearTimeout(timer);
+  pending = null;
+}

@@ -51,9 +51,9 @@ describe('syslet export trace', () => {
   });
 
   test('an unknown --format names the formats; a program with errors is exit 2', async () => {
-    const r = await cli(k, ['export', 'trace', 'src/ui/examples/hello.syslet', '--format', 'chrome']);
+    const r = await cli(k, ['export', 'trace', 'src/ui/examples/hello.syslet', '--format', 'svg']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("syslet export trace: --format: `chrome` is not a trace format (text)\nTry 'syslet help export trace'.\n");
+    expect(r.err).toBe("syslet export trace: --format: `svg` is not a trace format (text, chrome)\nTry 'syslet help export trace'.\n");
     const bad = await cli(k, ['export', 'trace', 'b.syslet'], { 'b.syslet': 'atom a = nosuch()\n' });
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');

@@ -76,9 +76,9 @@ describe('usage errors: a message naming the mistake, a hint, exit 2', () => {
     ['no FILE', ['run'], "syslet run: missing FILE\nTry 'syslet help run'.\n"],
     ['two FILEs', ['run', HELLO, 'other.syslet'], "syslet run: one FILE only; also given: other.syslet\nTry 'syslet help run'.\n"],
     ['a missing file', ['run', 'nowhere.syslet'], "syslet run: cannot read the program nowhere.syslet: no such file or directory\nTry 'syslet help run'.\n"],
-    ['a file no command reads', ['run', 'prog.c'], "syslet run: prog.c: not a program this command reads; it reads .syslet (a syslet program), or - for a syslet program on standard input\nTry 'syslet help run'.\n"],
-    ['export without a kind', ['export'], "syslet export: export what? (trace)\nTry 'syslet help export'.\n"],
-    ['export of an unknown kind', ['export', 'svg', HELLO], "syslet export: unknown export `svg` (trace)\nTry 'syslet help export'.\n"],
+    ['a file no command reads', ['run', 'prog.py'], "syslet run: prog.py: not a program this command reads; it reads .syslet (a syslet program), .c (a C program against syslet.h), or - for a syslet program on standard input\nTry 'syslet help run'.\n"],
+    ['export without a kind', ['export'], "syslet export: export what? (trace, c)\nTry 'syslet help export'.\n"],
+    ['export of an unknown kind', ['export', 'svg', HELLO], "syslet export: unknown export `svg` (trace, c)\nTry 'syslet help export'.\n"],
     ['-o without a value', ['export', 'trace', HELLO, '-o'], "syslet export trace: -o needs a value (-o OUT)\nTry 'syslet help export trace'.\n"],
   ];
   test.each(cases)('%s', async (_, args, message) => {
