@@ -6,10 +6,11 @@
 // toolchain is loaded once (it takes tens of seconds on a 2-core machine).
 import { test, expect } from './fixtures.ts';
 
-const COMPILED = 120_000;
+// The first compile fetches and compiles 105 MB of toolchain: 47 s in CI, past 120 s on a machine at load 9.
+const COMPILED = 240_000;
 
 test('a C file compiles in the page, runs on the kernel, and the views follow it', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.goto('/');
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   await page.getByRole('button', { name: 'Examples' }).click();
