@@ -15,9 +15,9 @@
 import {
   ATOM_BYTES, ATOM_NR, ATOM_RET_PTR, ATOM_NEXT, ATOM_ARG_PTR, NATOMARG, TF_RESUMED, TF_EINTR,
   TM_WALK, TM_POST, TR_HANDOFF, TR_FAULT, TR_CACHED, FAULT_ATOM, FAULT_RET,
-  HANDOFF_ASYNC, HANDOFF_BUDGET, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS, TF_SLEPT_SYNC, TF_SLEPT_NOTHREAD,
-  ATOM_THEN_SHIFT, ATOM_THEN_NEXT, ATOM_THEN_STOP, ATOM_THEN_SKIP, ATOM_THEN_LAST,
-  CACHED_NOTHING_BLOCKED, CACHED_SLEPT_SYNC, CACHED_SLEPT_NOTHREAD, WHY_INJECTED,
+  HANDOFF_ASYNC, HANDOFF_BUDGET, OPT_ATOM_NS, ATOM_PRIVATE, KSTATE_EVENTS, KSTATE_BUDGET, TF_SLEPT_SYNC, TF_SLEPT_NOTHREAD,
+  TS_RUNNABLE, ATOM_THEN_SHIFT, ATOM_THEN_NEXT, ATOM_THEN_STOP, ATOM_THEN_SKIP, ATOM_THEN_LAST,
+  CACHED_NOTHING_BLOCKED, CACHED_SLEPT_SYNC, CACHED_SLEPT_NOTHREAD, WHY_INJECTED, USER_BASE, THREAD_ARGS,
 } from '../abi/layout';
 import {
   SYSLET_ASYNC, SYSLET_SYNC, SYSLET_STOP_MASK, SYSLET_STOP_ON_NONZERO, SYSLET_STOP_ON_ZERO,
@@ -26,15 +26,15 @@ import {
 import { EFAULT, EINTR } from '../abi/errno';
 import { BLOCKED, NOT_INJECTED } from './param';
 import { injectArmed, injectBefore, injectAfter } from './inject';
-import { opt, now, setNow, chargeEvents, kget, kset } from './kstate';
+import { opt, now, setNow, chargeWalk, kget, kset } from './kstate';
 import { userOk, wordOk } from './umem';
 import {
-  T0, tidOf, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
-  setTLast, tLast, tLastFlags, tAhu, setTAhu, tMode, setTMode, threadAlloc, copyCall, tWhy,
+  T0, tidOf, tState, tFlags, setTFlags, tAtom, setTAtom, tNr, setTNr, setArg, aFlags, aRet, aNext, setACopy,
+  setTLast, tLast, tAhu, setTAhu, tMode, setTMode, threadAlloc, threadAvailable, copyCall, tWhy,
 } from './thread';
 import { trace, tracing, traceAtom } from './trace';
 import { sleepCommit, makeRunnable } from './sched';
-import { dispatch } from './syscall';
+import { dispatchInline } from './syscall';
 import { clearNewThreadStack } from './ahu';
 import { threadExit } from './ring';
 import { userReturn } from './user';
@@ -153,50 +153,137 @@ function walkDone(t: usize, a: u32): void {
 }
 
 /**
- * Writes the walk's local state back to thread t and KSTATE: the event
- * counter becomes events, and n events and `atoms` atoms not charged yet are.
+ * Ends a walk of n events at atom a: thread t resumes at a; the n events come
+ * off the call's budget and `ran` atoms are counted (the event counter, the
+ * clock, nr and the last atom are kept in KSTATE and t as the walk goes).
  */
 // @ts-ignore: decorator
-@inline function flush(t: usize, clock: u64, a: u32, nr: u32, last: u32, lastFlags: u32, events: u32, n: u32, atoms: u32): void {
-  setNow(clock);
+@inline function flush(t: usize, a: u32, n: u32, ran: u32): void {
   setTAtom(t, a);
-  setTNr(t, nr);
-  setTLast(t, last, lastFlags);
-  chargeEvents(events, n, atoms);
+  chargeWalk(n, ran);
 }
+
+// What fetchArgs returns: the args fetched (FETCH_COUNT bits), FETCH_BAD, or a fault address.
+const FETCH_COUNT: u32 = 0xff;
+const FETCH_BAD: u32 = 0x100;
+const FETCH_FAULT_MIN: u32 = <u32>USER_BASE; // an arg pointer word is never below it
+
+/**
+ * Fetches the arguments of the atom at a for thread t, when the atom's header
+ * and all six arg pointers are readable (the common case): the words the arg
+ * pointers point to, up to the first 0; slots [count, dirty) are cleared.
+ * Returns the number of args fetched, plus FETCH_BAD if an arg pointer is bad
+ * (its slot reads 0 and the atom's result is -EFAULT). Straight-line code, so
+ * the walk's loop has no inner loop.
+ */
+// @ts-ignore: decorator
+@inline function fetchArgs(t: usize, a: u32, dirty: u32): u32 {
+  let i: u32 = 0;
+  let bad: u32 = 0;
+  do {
+    let p = load<u32>(a, ATOM_ARG_PTR);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, 0, load<u32>(p)); else { setArg(t, 0, 0); bad = FETCH_BAD; }
+    i = 1;
+    p = load<u32>(a, ATOM_ARG_PTR + 4);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, 1, load<u32>(p)); else { setArg(t, 1, 0); bad = FETCH_BAD; }
+    i = 2;
+    p = load<u32>(a, ATOM_ARG_PTR + 8);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, 2, load<u32>(p)); else { setArg(t, 2, 0); bad = FETCH_BAD; }
+    i = 3;
+    p = load<u32>(a, ATOM_ARG_PTR + 12);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, 3, load<u32>(p)); else { setArg(t, 3, 0); bad = FETCH_BAD; }
+    i = 4;
+    p = load<u32>(a, ATOM_ARG_PTR + 16);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, 4, load<u32>(p)); else { setArg(t, 4, 0); bad = FETCH_BAD; }
+    i = 5;
+    p = load<u32>(a, ATOM_ARG_PTR + 20);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, 5, load<u32>(p)); else { setArg(t, 5, 0); bad = FETCH_BAD; }
+    i = 6;
+  } while (false);
+  if (i < dirty) memory.fill(t + THREAD_ARGS + (<usize>i << 2), 0, <usize>(dirty - i) << 2);
+  return i | bad;
+}
+
+/**
+ * fetchArgs for an atom that ends near the top of user memory: each arg
+ * pointer word is checked before it is read. Returns as fetchArgs does, or
+ * the address of an arg pointer word that is unreadable (>= FETCH_FAULT_MIN).
+ */
+function fetchArgsEdge(t: usize, a: u32): u32 {
+  let i: u32 = 0;
+  let bad: u32 = 0;
+  for (; i < <u32>NATOMARG; i++) {
+    const pa = a + ATOM_ARG_PTR + (i << 2);
+    if (!wordOk(pa)) return pa; // >= USER_BASE + ATOM_ARG_PTR
+    const p = load<u32>(pa);
+    if (p == 0) break;
+    if (wordOk(p)) setArg(t, i, load<u32>(p));
+    else {
+      bad = FETCH_BAD;
+      setArg(t, i, 0);
+    }
+  }
+  memory.fill(t + THREAD_ARGS + (<usize>i << 2), 0, <usize>(<u32>NATOMARG - i) << 2);
+  return i | bad;
+}
+
 
 /**
  * Runs up to max atoms of t's syslet (max >= 1); returns the kernel events used.
  * On return t has either run max atoms and is still walking, or slept, handed
- * off, finished or faulted (and its state says which). The hot state (clock,
- * counters, current and last atom) stays in locals and is flushed on exit.
+ * off, finished or faulted (and its state says which).
+ * Two instances of one loop (walkLoop): the general one for a thread that
+ * woke in its call or while faults are injected, and the plain one for every
+ * other atom, which leaves those two cases out.
  */
 export function walk(t: usize, max: u32): u32 {
   assert(max >= 1, "walk: max >= 1");
   assert(tMode(t) == TM_WALK, "walk: t is walking a syslet");
-  const head = t == T0;
-  const atomNs = <u64>opt(OPT_ATOM_NS);
-  const traceOn = tracing();
-  const armed = injectArmed(); // a fault or latency is set (inject.ts)
-  const tid = tidOf(t);
-  const event0 = kget(KSTATE_EVENTS); // atom n of this walk is kernel event event0 + n
-  let clock = now();
-  let a = tAtom(t);
-  let nr = tNr(t);
-  let last = tLast(t);
-  let lastFlags = tLastFlags(t);
-  let resumed = (tFlags(t) & TF_RESUMED) != 0;
-  let dirty: usize = <usize>NATOMARG; // arg words that may still hold a non-zero value
+  if (injectArmed()) return walkGeneral(t, max);
   let n: u32 = 0;
-  let atoms: u32 = 0;
-  let charged: u32 = 0; // events and atoms already charged (a hand-off that found no thread)
-  let atomsCharged: u32 = 0;
+  if ((tFlags(t) & TF_RESUMED) != 0) {
+    n = walkGeneral(t, 1); // the call it slept in returns, then the walk goes on
+    if (n >= max || tState(t) != TS_RUNNABLE || tMode(t) != TM_WALK) return n;
+  }
+  return n + walkPlain(t, max - n);
+}
+
+function walkGeneral(t: usize, max: u32): u32 { return walkLoop(t, max, true); }
+function walkPlain(t: usize, max: u32): u32 { return walkLoop(t, max, false); }
+
+/**
+ * The walk's loop. It keeps few values in locals (the atom, the count, the arg
+ * slots in use): the clock, the event counter, nr and the last atom live in
+ * KSTATE and in t, so V8 can keep the loop in registers across the call of the
+ * syscall table. `general` (a constant at each instance): also a thread that
+ * woke in its call, and injected faults; else neither may happen.
+ * A walk also ends after the atom whose work spends the rest of the call's
+ * budget (kstate.ts chargeWork: bytes copied, paths walked).
+ */
+// @ts-ignore: decorator
+@inline function walkLoop(t: usize, max: u32, general: bool): u32 {
+  const traceOn = tracing();
+  const armed = general && injectArmed(); // a fault or latency is set (inject.ts)
+  let a = tAtom(t);
+  let resumed = general && (tFlags(t) & TF_RESUMED) != 0;
+  let dirty: u32 = <u32>NATOMARG; // arg slots that may still hold a non-zero value
+  let n: u32 = 0;
   while (n < max) {
     n++;
+    kset(KSTATE_EVENTS, kget(KSTATE_EVENTS) + 1); // records the syscall writes (a wake-up, …) belong to this event
     let flags: u32;
     let ret: u32;
     let next: u32;
-    let rr: i64;
+    let nr: u32;
+    let rr: i64 = NOT_INJECTED;
+    let again = false; // the call slept and woke: it runs again to finish
+    let after = false; // injectAfter is due when the call returns
     if (resumed) {
       resumed = false;
       const tf = tFlags(t);
@@ -204,13 +291,14 @@ export function walk(t: usize, max: u32): u32 {
       flags = aFlags(t);
       ret = aRet(t);
       next = aNext(t);
-      kset(KSTATE_EVENTS, event0 + n);
+      nr = tNr(t);
       // After an injected delay (WHY_INJECTED) the call has not run yet: it runs now, afresh.
-      rr = (tf & TF_EINTR) != 0 ? <i64>-EINTR : dispatch(t, nr, tWhy(t) != WHY_INJECTED);
+      if ((tf & TF_EINTR) != 0) rr = <i64>-EINTR;
+      else again = tWhy(t) != WHY_INJECTED;
     } else {
       const whole = userOk(a, ATOM_PRIVATE); // header and all six arg pointers readable
       if (!whole && !userOk(a, ATOM_ARG_PTR)) {
-        flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
+        flush(t, a, n, n - 1);
         walkFault(t, a, FAULT_ATOM, a);
         return n;
       }
@@ -218,74 +306,61 @@ export function walk(t: usize, max: u32): u32 {
       nr = load<u32>(a, ATOM_NR);
       ret = load<u32>(a, ATOM_RET_PTR);
       next = load<u32>(a, ATOM_NEXT);
-      let bad = false;
-      let i: usize = 0;
-      for (; i < <usize>NATOMARG; i++) {
-        const pa = a + ATOM_ARG_PTR + (<u32>i << 2);
-        if (!whole && !wordOk(pa)) {
-          flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
-          walkFault(t, a, FAULT_ATOM, pa);
-          return n;
-        }
-        const p = load<u32>(pa);
-        if (p == 0) break;
-        if (wordOk(p)) setArg(t, i, load<u32>(p));
-        else {
-          bad = true;
-          setArg(t, i, 0);
-        }
+      setTNr(t, nr);
+      const got = whole ? fetchArgs(t, a, dirty) : fetchArgsEdge(t, a);
+      if (got >= FETCH_FAULT_MIN) {
+        flush(t, a, n, n - 1);
+        walkFault(t, a, FAULT_ATOM, got);
+        return n;
       }
-      for (let j = i; j < dirty; j++) setArg(t, j, 0);
-      dirty = i;
-      if (head && (flags & SYSLET_ASYNC) != 0) {
-        flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
-        if (offload(t, OFF_ASYNC, flags)) return n;
-        charged = n; // no free thread: the atom runs on in the head, already charged
-        atomsCharged = atoms;
-      }
-      setNow(clock);
-      kset(KSTATE_EVENTS, event0 + n); // records the syscall writes (a wake-up, …) belong to this event
-      if (bad) rr = <i64>-EFAULT;
-      else if (!armed) rr = dispatch(t, nr, false);
-      else {
+      dirty = got & FETCH_COUNT;
+      if (t == T0 && (flags & SYSLET_ASYNC) != 0 && threadAvailable()) {
+        flush(t, a, n, n - 1);
+        offload(t, OFF_ASYNC, flags);
+        return n;
+      } // no free thread: the atom runs on in the head
+      if ((got & FETCH_BAD) != 0) rr = <i64>-EFAULT;
+      else if (armed) {
         setTAtom(t, a); // injection records written during the call name this atom
-        setTNr(t, nr);
         rr = injectBefore(t, a, nr);
-        if (rr == NOT_INJECTED) rr = dispatch(t, nr, false);
-        injectAfter(t);
+        after = true;
       }
     }
+    if (rr == NOT_INJECTED) rr = dispatchInline(t, nr, again);
+    if (after) injectAfter(t);
     if (rr == BLOCKED) {
-      flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
+      flush(t, a, n, n - 1);
       setACopy(t, flags, ret, next);
       offload(t, OFF_BLOCKED, flags);
       return n;
     }
+    if (kget(KSTATE_BUDGET) <= n) max = n; // the call's work spent its budget (chargeWork)
     const r = <i32>rr;
-    clock += atomNs;
-    atoms++;
+    const clock = now() + <u64>opt(OPT_ATOM_NS);
+    setNow(clock);
     const stop = (flags & SYSLET_STOP_MASK) != 0 && stops(flags, r);
     const then = stop
       ? ((flags & SYSLET_SKIP_TO_NEXT_ON_STOP) != 0 ? ATOM_THEN_SKIP : ATOM_THEN_STOP)
       : next == 0 ? ATOM_THEN_LAST : ATOM_THEN_NEXT;
-    if (traceOn) traceAtom(t, tid, event0 + n, clock, a, nr, r, head ? 1 : 0, (flags & 0xff) | (then << ATOM_THEN_SHIFT));
+    if (traceOn) {
+      traceAtom(t, tidOf(t), kget(KSTATE_EVENTS), clock, a, nr, r, t == T0 ? 1 : 0, (flags & 0xff) | (then << ATOM_THEN_SHIFT));
+    }
     if (ret != 0) {
       if (!wordOk(ret)) {
-        flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
+        flush(t, a, n, n);
         walkFault(t, a, FAULT_RET, ret);
         return n;
       }
       store<i32>(ret, r);
     }
-    last = a;
-    lastFlags = flags;
+    setTLast(t, a, flags);
     if (then == ATOM_THEN_STOP || then == ATOM_THEN_LAST) {
-      flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
+      flush(t, a, n, n);
       walkDone(t, a);
       return n;
     }
     a = then == ATOM_THEN_SKIP ? a + <u32>ATOM_BYTES : next;
   }
-  flush(t, clock, a, nr, last, lastFlags, event0 + n, n - charged, atoms - atomsCharged);
+  flush(t, a, n, n);
   return n;
 }

@@ -39,12 +39,12 @@ const K: usize = KSTATE_BASE;
 }
 
 /**
- * The walk's batched form of countEvent: the event counter becomes `events`
- * (the walk also sets it before each syscall, so records written inside one
- * carry their event), n more events come off the budget, a more atoms are counted.
+ * The walk's batched form of countEvent (the walk counts each event in
+ * KSTATE_EVENTS as it starts it, so records written inside carry it): n events
+ * come off the budget and a atoms are counted.
  */
-export function chargeEvents(events: u32, n: u32, a: u32): void {
-  kset(KSTATE_EVENTS, events);
+// @ts-ignore: decorator
+@inline export function chargeWalk(n: u32, a: u32): void {
   kset(KSTATE_ATOMS, kget(KSTATE_ATOMS) + a);
   const b = kget(KSTATE_BUDGET);
   kset(KSTATE_BUDGET, b > n ? b - n : 0);

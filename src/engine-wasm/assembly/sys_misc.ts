@@ -9,7 +9,8 @@ import { userOk, wordOk } from './umem';
 import { now } from './kstate';
 import { injectedCached, injectSkipped } from './inject';
 
-export function sys_getpid(_t: usize): i32 { return PLAYGROUND_PID; }
+// @ts-ignore: decorator
+@inline export function sys_getpid(_t: usize): i32 { return PLAYGROUND_PID; }
 
 /** nanosleep(req, rem): req is an i386 struct timespec { i32 tv_sec; i32 tv_nsec }. */
 export function sys_nanosleep(t: usize, resumed: bool): i64 {
@@ -30,7 +31,8 @@ export function sys_nanosleep(t: usize, resumed: bool): i64 {
 }
 
 /** umem_add(uptr, inc): *uptr += inc (wrapping); returns the new value. */
-export function sys_umem_add(t: usize): i32 {
+// @ts-ignore: decorator
+@inline export function sys_umem_add(t: usize): i32 {
   const p = arg(t, 0);
   if (!wordOk(p)) return -EFAULT;
   const v = load<u32>(p) + arg(t, 1);

@@ -144,6 +144,13 @@ export function threadAlloc(): usize {
   return 0;
 }
 
+/** True if threadAlloc() would find a free cachemiss thread now. */
+export function threadAvailable(): bool {
+  const n = opt(OPT_CACHEMISS_THREADS);
+  for (let tid: u32 = 1; tid <= n; tid++) if (tState(thr(tid)) == TS_FREE) return true;
+  return false;
+}
+
 /** Ends cachemiss thread t: its slot is free again. */
 export function threadFree(t: usize): void {
   assert(t != T0, "threadFree: the user task is never freed");
