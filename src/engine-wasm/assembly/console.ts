@@ -11,12 +11,13 @@ import {
   CONSOLE_BASE, CONSOLE_BYTES, CONSOLE_BUF_BYTES, KSTATE_CON_START, KSTATE_CON_LEN, KSTATE_CON_TOTAL,
   CONERR_BASE, CONERR_BYTES,
 } from '../abi/layout';
-import { kget, kset } from './kstate';
+import { kget, kset, chargeBytes } from './kstate';
 import { userOk } from './umem';
 
 /** Appends n bytes from src (already checked) to the console; `err`: they were written to fd 2. */
 export function consoleWrite(src: usize, n: u32, err: bool): void {
   assert(userOk(<u32>src, n), "consoleWrite: src was checked to be user memory");
+  chargeBytes(min(n, <u32>CONSOLE_BYTES) * 2); // the copy, then the slide that makes room
   markStream(n, err);
   if (n >= <u32>CONSOLE_BYTES) {
     memory.copy(CONSOLE_BASE, src + n - CONSOLE_BYTES, CONSOLE_BYTES);
@@ -46,15 +47,30 @@ export function consoleWrite(src: usize, n: u32, err: bool): void {
 function markStream(n: u32, err: bool): void {
   const total = kget(KSTATE_CON_TOTAL);
   const k = min(n, <u32>CONSOLE_BYTES);
-  let p = total + n - k;
-  for (let i: u32 = 0; i < k; i++, p++) {
-    const bit = p & (<u32>CONSOLE_BYTES - 1);
-    const at = <usize>CONERR_BASE + <usize>(bit >> 3);
-    const m: u32 = 1 << (bit & 7);
-    const b: u32 = load<u8>(at);
-    store<u8>(at, <u8>(err ? b | m : b & ~m));
-  }
+  const from = (total + n - k) & (<u32>CONSOLE_BYTES - 1);
+  const first = min(k, <u32>CONSOLE_BYTES - from); // up to the end of the bitmap, then from its start
+  markBits(from, first, err);
+  markBits(0, k - first, err);
   kset(KSTATE_CON_TOTAL, total + n);
+}
+
+/** Sets or clears CONERR bits [from, from + k) (from + k <= CONSOLE_BYTES): whole bytes by fill. */
+function markBits(from: u32, k: u32, err: bool): void {
+  let i = from;
+  const end = from + k;
+  for (; i < end && (i & 7) != 0; i++) markBit(i, err);
+  const whole = (end - i) >> 3;
+  memory.fill(<usize>CONERR_BASE + <usize>(i >> 3), err ? 0xff : 0, <usize>whole);
+  i += whole << 3;
+  for (; i < end; i++) markBit(i, err);
+}
+
+// @ts-ignore: decorator
+@inline function markBit(bit: u32, err: bool): void {
+  const at = <usize>CONERR_BASE + <usize>(bit >> 3);
+  const m: u32 = 1 << (bit & 7);
+  const b: u32 = load<u8>(at);
+  store<u8>(at, <u8>(err ? b | m : b & ~m));
 }
 
 export function consoleReset(): void {

@@ -12,6 +12,7 @@ import {
 import {
   DEFAULT_DISK_LATENCY_NS, DEFAULT_DISK_JITTER_NS, DEFAULT_ATOM_NS, DEFAULT_SYSCALL_NS,
   DEFAULT_QUANTUM, DEFAULT_CALL_BUDGET, MIN_CALL_BUDGET, DEFAULT_WAIT_NS_MAX, RNG_DEFAULT_SEED,
+  WORK_BYTES, WORK_STEPS,
 } from './param';
 
 const K: usize = KSTATE_BASE;
@@ -48,6 +49,28 @@ const K: usize = KSTATE_BASE;
   kset(KSTATE_ATOMS, kget(KSTATE_ATOMS) + a);
   const b = kget(KSTATE_BUDGET);
   kset(KSTATE_BUDGET, b > n ? b - n : 0);
+}
+
+/**
+ * Charges `units` of work done inside the current event to the user task's
+ * current call: the budget counts events, and an event that moves many bytes
+ * counts as more of them (docs/engine.md, "What one call may cost").
+ */
+export function chargeWork(units: u32): void {
+  const b = kget(KSTATE_BUDGET);
+  kset(KSTATE_BUDGET, b > units ? b - units : 0);
+}
+
+/** Charges a bulk copy, fill or compare of n bytes (memory.copy and the like). */
+// @ts-ignore: decorator
+@inline export function chargeBytes(n: u32): void {
+  if (n >= WORK_BYTES) chargeWork(n / WORK_BYTES);
+}
+
+/** Charges a loop over n bytes or words, one step at a time. */
+// @ts-ignore: decorator
+@inline export function chargeSteps(n: u32): void {
+  if (n >= WORK_STEPS) chargeWork(n / WORK_STEPS);
 }
 
 export function callStart(): u64 { return load<u64>(K + KSTATE_CALL_START); }

@@ -16,6 +16,13 @@ export const DEFAULT_SYSCALL_NS: u32 = 200; // virtual cost of entering the kern
 export const DEFAULT_QUANTUM: u32 = 1024; // atoms per cachemiss time slice
 export const DEFAULT_CALL_BUDGET: u32 = 1 << 20; // events per user call (1,048,576)
 export const MIN_CALL_BUDGET: u32 = 10_000; // contract §3: at least 10,000 atoms per call
+// Work inside one event, in events of the budget (kstate.ts chargeWork): one
+// more event per WORK_BYTES bytes copied, filled or compared in bulk, and per
+// WORK_STEPS steps of a loop over bytes, words or table entries. An event's
+// own cost (an atom of getpid, ~12-25 ns) is more than either: the figures of
+// `npm run bench` (bench/calls.bench-run.ts) keep every call far below 250 ms.
+export const WORK_BYTES: u32 = 64;
+export const WORK_STEPS: u32 = 4;
 export const DEFAULT_WAIT_NS_MAX: u32 = 4_000_000_000; // 4 s of virtual time per waiting call
 
 export const RNG_DEFAULT_SEED: u32 = 0x9e3779b9; // xorshift32 cannot start at 0

@@ -16,6 +16,7 @@ import { BLOCKED } from './param';
 import { setWait } from './thread';
 import { wakeup } from './sched';
 import { injectedCached, injectSkipped } from './inject';
+import { chargeBytes } from './kstate';
 
 // @ts-ignore: decorator
 @inline function pip(p: u32): usize { return <usize>PIPES_BASE + <usize>p * PIPE_HDR_BYTES; }
@@ -67,12 +68,12 @@ export function pipeRead(t: usize, p: u32, dst: usize, n: u32): i64 {
     return BLOCKED;
   }
   const m = min(n, count);
-  let head = load<u32>(h, PIPE_HEAD);
-  for (let i: u32 = 0; i < m; i++) {
-    store<u8>(dst + i, load<u8>(pbuf(p) + head));
-    head = (head + 1) % <u32>PIPE_BYTES;
-  }
-  store<u32>(h, head, PIPE_HEAD);
+  const head = load<u32>(h, PIPE_HEAD);
+  const first = min(m, <u32>PIPE_BYTES - head); // up to the end of the buffer, then from its start
+  memory.copy(dst, pbuf(p) + head, first);
+  memory.copy(dst + first, pbuf(p), m - first);
+  chargeBytes(m);
+  store<u32>(h, (head + m) % <u32>PIPE_BYTES, PIPE_HEAD);
   store<u32>(h, count - m, PIPE_COUNT);
   wakeup(CHAN_PIPE_WRITE | p);
   return <i32>m;
@@ -93,11 +94,11 @@ export function pipeWrite(t: usize, p: u32, src: usize, n: u32): i64 {
     return BLOCKED;
   }
   const m = min(n, room);
-  let tail = (load<u32>(h, PIPE_HEAD) + count) % <u32>PIPE_BYTES;
-  for (let i: u32 = 0; i < m; i++) {
-    store<u8>(pbuf(p) + tail, load<u8>(src + i));
-    tail = (tail + 1) % <u32>PIPE_BYTES;
-  }
+  const tail = (load<u32>(h, PIPE_HEAD) + count) % <u32>PIPE_BYTES;
+  const first = min(m, <u32>PIPE_BYTES - tail); // up to the end of the buffer, then from its start
+  memory.copy(pbuf(p) + tail, src, first);
+  memory.copy(pbuf(p), src + first, m - first);
+  chargeBytes(m);
   store<u32>(h, count + m, PIPE_COUNT);
   if (m > 0) wakeup(CHAN_PIPE_READ | p);
   return <i32>m;

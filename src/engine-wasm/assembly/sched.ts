@@ -18,7 +18,7 @@ import {
   KSTATE_RUNQ_HEAD, KSTATE_RUNQ_TAIL, KSTATE_NTIMER, TS_RUNNABLE, TS_SLEEPING, TS_BLOCKED,
   TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, WHY_DISK_INFLIGHT, OPT_QUANTUM, OPT_ATOM_NS,
 } from '../abi/layout';
-import { kget, kset, nextSleepSeq, opt, now } from './kstate';
+import { kget, kset, nextSleepSeq, opt, now, chargeSteps } from './kstate';
 import {
   T0, thr, tidOf, tState, setTState, tChan, setTChan, tWakeAt, tSeq, setTSeq, tFlags, setTFlags,
   tWhy, tWaitArg, tAtom, tNr, setTQuantum,
@@ -182,6 +182,7 @@ export function wakeTimer(t: usize): void {
 export function wakeup(chan: u32): void {
   while (true) {
     let best: usize = 0;
+    chargeSteps(<u32>NTHREAD);
     for (let tid: u32 = 0; tid < <u32>NTHREAD; tid++) {
       const t = thr(tid);
       if (tState(t) == TS_BLOCKED && tChan(t) == chan && (best == 0 || tSeq(t) < tSeq(best))) best = t;

@@ -15,7 +15,7 @@ import { EBADF, EFAULT, EINVAL, ENOENT, ENOSPC, ENFILE, EMFILE, ENAMETOOLONG, ES
 import { BLOCKED } from './param';
 import { arg, setWait } from './thread';
 import { userOk } from './umem';
-import { now } from './kstate';
+import { now, chargeBytes, chargeSteps } from './kstate';
 import { consoleWrite } from './console';
 import {
   ino, inoIdx, iType, iDev, iSize, iDirty, setIDirty, lookup, icreate, itrunc, iunlink, pagesReady, pagesCold,
@@ -28,14 +28,13 @@ import { injectedCached, injectSkipped } from './inject';
 /** Length of the NUL-terminated path at p, or -errno. Paths must be absolute. */
 function fetchPath(p: u32): i32 {
   if (!userOk(p, 1)) return -EFAULT;
-  for (let i: u32 = 0; i < <u32>PATH_MAX; i++) {
-    if (p + i >= <u32>USER_END) return -EFAULT;
-    if (load<u8>(p + i) == 0) {
-      if (i == 0 || load<u8>(p) != 0x2f) return -ENOENT; // empty or not starting with '/'
-      return <i32>i;
-    }
-  }
-  return -ENAMETOOLONG;
+  const most = min(<u32>PATH_MAX, <u32>USER_END - p); // bytes readable from p, at most a path's
+  let i: u32 = 0;
+  while (i < most && load<u8>(p + i) != 0) i++;
+  chargeSteps(i);
+  if (i == most) return most == <u32>PATH_MAX ? -ENAMETOOLONG : -EFAULT;
+  if (i == 0 || load<u8>(p) != 0x2f) return -ENOENT; // empty or not starting with '/'
+  return <i32>i;
 }
 
 function freeFds(): u32 {
@@ -52,6 +51,7 @@ function fileRead(t: usize, f: usize, buf: u32, n: u32, off: u64, advance: bool)
   if (iType(ip) == IT_DEV) {
     if (iDev(ip) == DEV_ZERO) {
       memory.fill(buf, 0, n);
+      chargeBytes(n);
       return <i32>n;
     }
     return 0; // /dev/null, /dev/tty and drop_caches read as empty

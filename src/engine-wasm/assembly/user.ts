@@ -10,7 +10,7 @@ import {
 } from '../abi/layout';
 import { SYS_async_exec, SYS_async_wait } from '../abi/syscall';
 import { EBUSY, EINVAL } from '../abi/errno';
-import { kget, kset, now, opt, tick, setCallStart } from './kstate';
+import { kget, kset, now, opt, tick, setCallStart, chargeSteps } from './kstate';
 import {
   T0, thr, tState, setTState, tMode, setTMode, tNr, setTNr, arg, setArg, setTFlags, setTResult,
   setTAhu, setTAtom, setTLast, tAhu,
@@ -96,16 +96,26 @@ function outstanding(ahu: u32): bool {
   let tid = kget(KSTATE_ALLOC_HINT);
   for (let i: u32 = 0; i < <u32>NCACHEMISS; i++) {
     const t = thr(tid);
-    if (tState(t) != TS_FREE && tAhu(t) == ahu) return true;
+    if (tState(t) != TS_FREE && tAhu(t) == ahu) {
+      chargeSteps(i + 1);
+      return true;
+    }
     tid = tid <= 1 ? <u32>NCACHEMISS : tid - 1;
   }
+  chargeSteps(<u32>NCACHEMISS);
   return false;
 }
 
 /** Filled slots in a row from idx, counting at most `most`. */
 function filledRun(ring: u32, entries: u32, idx: u32, most: u32): u32 {
+  const limit = min(most, entries);
   let n: u32 = 0;
-  while (n < most && n < entries && load<u32>(ring + (((idx + n) % entries) << 2)) != 0) n++;
+  let i = idx; // idx < entries (checked by the caller)
+  while (n < limit && load<u32>(ring + (i << 2)) != 0) {
+    n++;
+    i = i + 1 == entries ? 0 : i + 1;
+  }
+  chargeSteps(n);
   return n;
 }
 

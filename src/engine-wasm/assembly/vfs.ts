@@ -13,7 +13,7 @@ import {
   BLOCK_STATE, BLOCK_INODE, BLOCK_READY_AT, BLOCKS_BYTES, NBLOCK, BS_FREE, BS_COLD, BS_INFLIGHT,
   BS_CACHED, DISK_BASE, PAGE_BYTES, NFILEBLOCK, OPT_DISK_LATENCY_NS, OPT_DISK_JITTER_NS,
 } from '../abi/layout';
-import { now, opt, random } from './kstate';
+import { now, opt, random, chargeBytes, chargeSteps } from './kstate';
 import { injectLatency } from './inject';
 import { NBOOTFILE, bootPath, bootPathLen, bootData, bootDataLen } from './bootimage.gen';
 
@@ -47,10 +47,13 @@ export const MAX_FILE_BYTES: u32 = <u32>NFILEBLOCK * <u32>PAGE_BYTES;
 
 /** The inode named by the path at p (len bytes, kernel or checked user memory), or 0. */
 export function lookup(p: usize, len: u32): usize {
+  chargeSteps(<u32>NINODE);
   for (let i: u32 = 0; i < <u32>NINODE; i++) {
     const ip = ino(i);
     if (iType(ip) == IT_FREE || load<u32>(ip, INODE_NLINK) == 0) continue;
-    if (load<u32>(ip, INODE_PATHLEN) == len && memory.compare(pathOf(i), p, len) == 0) return ip;
+    if (load<u32>(ip, INODE_PATHLEN) != len) continue;
+    chargeBytes(len);
+    if (memory.compare(pathOf(i), p, len) == 0) return ip;
   }
   return 0;
 }
@@ -66,6 +69,7 @@ export function icreate(p: usize, len: u32, type: u32, dev: u32): usize {
     store<u32>(ip, 1, INODE_NLINK);
     store<u32>(ip, len, INODE_PATHLEN);
     memory.copy(pathOf(i), p, len);
+    chargeBytes(len);
     return ip;
   }
   return 0;
@@ -74,6 +78,7 @@ export function icreate(p: usize, len: u32, type: u32, dev: u32): usize {
 /** Frees the blocks of pages >= fromPage and sets the size. */
 export function itrunc(ip: usize, size: u32): void {
   const keep = (size + <u32>PAGE_BYTES - 1) / <u32>PAGE_BYTES;
+  chargeSteps(<u32>NFILEBLOCK);
   for (let pg = keep; pg < <u32>NFILEBLOCK; pg++) {
     const b = pageBlock(ip, pg);
     if (b == 0) continue;
@@ -113,6 +118,7 @@ export function diskLatency(t: usize, ino: u32, pg: u32): u64 {
 /** Disk reads that are due complete: their blocks become cached. */
 export function bioComplete(): void {
   const t = now();
+  chargeSteps(<u32>NBLOCK);
   for (let b: u32 = 0; b < <u32>NBLOCK; b++) {
     const bp = blk(b);
     if (load<u32>(bp, BLOCK_STATE) == BS_INFLIGHT && load<u64>(bp, BLOCK_READY_AT) <= t) {
@@ -184,6 +190,7 @@ export function pagesReady(t0: usize, ip: usize, off: u32, n: u32): u64 {
 
 /** Copies n bytes at off of ip to dst. Precondition: pagesReady() returned 0. */
 export function readData(ip: usize, off: u32, dst: usize, n: u32): void {
+  chargeBytes(n);
   while (n > 0) {
     const pg = off / <u32>PAGE_BYTES;
     const inPage = off % <u32>PAGE_BYTES;
@@ -201,11 +208,14 @@ function balloc(ip: usize): u32 {
   for (let b: u32 = 0; b < <u32>NBLOCK; b++) {
     const bp = blk(b);
     if (load<u32>(bp, BLOCK_STATE) != BS_FREE) continue;
+    chargeSteps(b + 1);
     store<u32>(bp, BS_CACHED, BLOCK_STATE);
     store<u32>(bp, inoIdx(ip), BLOCK_INODE);
     memory.fill(<usize>DISK_BASE + <usize>b * PAGE_BYTES, 0, PAGE_BYTES);
+    chargeBytes(<u32>PAGE_BYTES);
     return b + 1;
   }
+  chargeSteps(<u32>NBLOCK);
   return 0;
 }
 
@@ -215,6 +225,7 @@ function balloc(ip: usize): u32 {
  * maximum size or the disk is full (0 then means nothing fit).
  */
 export function writeData(ip: usize, off: u32, src: usize, n: u32): u32 {
+  chargeBytes(n);
   let done: u32 = 0;
   while (done < n && off < MAX_FILE_BYTES) {
     const pg = off / <u32>PAGE_BYTES;
@@ -239,6 +250,7 @@ export function writeData(ip: usize, off: u32, src: usize, n: u32): u32 {
 
 /** drop_caches: every cached block goes cold. Reads in flight finish as they are. */
 export function dropCaches(): void {
+  chargeSteps(<u32>NBLOCK);
   for (let b: u32 = 0; b < <u32>NBLOCK; b++) {
     const bp = blk(b);
     if (load<u32>(bp, BLOCK_STATE) == BS_CACHED) store<u32>(bp, BS_COLD, BLOCK_STATE);

@@ -8,6 +8,7 @@ import { SYS_async_exec, SYS_async_wait, SYS_umem_add, SYS_nanosleep } from '../
 import { SYSLET_STOP_ON_ZERO } from '../abi/flags.ts';
 import { OPT_TRACE } from '../abi/layout.ts';
 import { EINTR } from '../abi/errno.ts';
+import { buildRefLoop } from './native.ts';
 
 const LOOP_ATOMS = 10_000_000;
 const SYSLETS = 100_000;
@@ -89,11 +90,28 @@ function measure(f: () => number, higher = false): { best: number; median: numbe
 test('kernel bench', async () => {
   const k = await loadKernelNode('release');
   console.log(`\nsyslet kernel bench (release.wasm, Node ${process.version}, ${RUNS} runs: best / median)\n`);
-  for (const trace of [0, 1]) {
-    k.setOption(OPT_TRACE, trace);
-    const m = measure(() => countdown(k));
-    report(`countdown loop, ${LOOP_ATOMS.toLocaleString('en')} atoms, trace ${trace ? 'on' : 'off'}`, `${m.best.toFixed(1)} / ${m.median.toFixed(1)} ns/atom`);
+  // The walk against the same interpreter loop in C, run by turns so that both see the same machine.
+  const ref = buildRefLoop();
+  k.setOption(OPT_TRACE, 0);
+  const wasm: number[] = [];
+  const c: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    wasm.push(countdown(k));
+    if ('run' in ref) c.push(ref.run(LOOP_ATOMS));
   }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const w = sorted(wasm);
+  report(`countdown loop, ${LOOP_ATOMS.toLocaleString('en')} atoms, trace off`, `${w[0].toFixed(1)} / ${w[RUNS >> 1].toFixed(1)} ns/atom`);
+  if ('run' in ref) {
+    const n = sorted(c);
+    report('the same loop in C (bench/ref-loop.c)', `${n[0].toFixed(1)} / ${n[RUNS >> 1].toFixed(1)} ns/atom  [${ref.how}]`);
+    report('kernel / C (medians; goal <= 1.5)', `${(w[RUNS >> 1] / n[RUNS >> 1]).toFixed(2)}x  (best runs: ${(w[0] / n[0]).toFixed(2)}x)`);
+  } else {
+    report('the same loop in C (bench/ref-loop.c)', `not measured: ${ref.missing}`);
+  }
+  k.setOption(OPT_TRACE, 1);
+  const m = measure(() => countdown(k));
+  report(`countdown loop, ${LOOP_ATOMS.toLocaleString('en')} atoms, trace on`, `${m.best.toFixed(1)} / ${m.median.toFixed(1)} ns/atom`);
   for (const trace of [0, 1]) {
     k.setOption(OPT_TRACE, trace);
     let viaRing = 0;

@@ -10,6 +10,7 @@ import { loadKernelNode } from '../host/node.ts';
 import type { Kernel } from '../host/kernel.ts';
 import { readTrace } from '../host/records.ts';
 import { formatTrace } from '../host/trace-format.ts';
+import * as L from '../abi/layout.ts';
 import type { Scenario, ScenarioResult } from './scenarios/libc.ts';
 import { hello } from './scenarios/hello.ts';
 import { coldRead } from './scenarios/cold-read.ts';
@@ -162,6 +163,32 @@ describe('golden traces', () => {
       expect(trace).toBe(readFileSync(file, 'utf8'));
       expect(k.busy).toBe(false);
       g.check(r, k);
+    });
+  }
+});
+
+// The walk has two instances (assembly/atom.ts: walkGeneral, walkPlain), and the trace-off path
+// writes no records: with the trace off, each scenario must leave the same machine behind.
+describe('the same run with the trace off (release kernel)', () => {
+  let k: Kernel;
+  beforeAll(async () => {
+    k = await loadKernelNode('release', SEED);
+  });
+  const state = (r: ScenarioResult) => {
+    const { traceSeq: _seq, ...counters } = k.counters();
+    return { vars: r.vars, console: r.console, ring: r.ring, counters, user: Buffer.from(k.bytes(k.userBase, k.userEnd - k.userBase)).toString('base64') };
+  };
+  for (const g of GOLDEN) {
+    test(g.name, () => {
+      k.setOption(L.OPT_TRACE, 1);
+      k.reset(SEED);
+      const on = state(g.run(k));
+      k.setOption(L.OPT_TRACE, 0);
+      k.reset(SEED);
+      const off = state(g.run(k));
+      k.setOption(L.OPT_TRACE, 1);
+      expect(off.counters.events).toBeGreaterThan(0);
+      expect(off).toEqual(on);
     });
   }
 });

@@ -92,6 +92,65 @@ describe('§3 budgets', () => {
   });
 });
 
+describe('§3 the budget counts work (engine.md, "What one call may cost")', () => {
+  /** Runs a loop of the atom `nr(args)` (next = itself) through async_exec; returns the atoms the head ran. */
+  function headAtoms(nr: number, args: number[]): number {
+    const { k } = vm;
+    const r = vm.img.ring(4);
+    const at = vm.img.alloc(L.ATOM_BYTES);
+    vm.atom({ nr, args, next: at }, at);
+    const atoms0 = k.counters().atoms;
+    expect(k.syscall(S.SYS_async_exec, at, r.ahu)).toBe(0); // handed off when the budget is spent
+    expect(vm.trace().filter((t) => t.kind === 'handoff').map((h) => h.aux2)).toEqual([L.HANDOFF_BUDGET]);
+    return k.counters().atoms - atoms0;
+  }
+
+  test('§3 an atom that fills a megabyte costs one event plus one per 64 bytes: 65 of them spend the default budget', () => {
+    const n = 0xfe000;
+    const fd = vm.open('/dev/zero');
+    const budget = vm.k.getOption(L.OPT_CALL_BUDGET);
+    const perAtom = 1 + Math.floor(n / 64);
+    // The walk ends after the atom whose work spends what is left: the first k with k * perAtom >= budget.
+    expect(headAtoms(S.SYS_read, vm.args(fd, vm.img.alloc(n), n))).toBe(Math.ceil(budget / perAtom));
+  });
+
+  test('§3 at the smallest budget, one expensive atom still runs, and cheap atoms still run 10,000 times', () => {
+    vm.k.setOption(L.OPT_CALL_BUDGET, 10_000);
+    const fd = vm.open('/dev/zero');
+    expect(headAtoms(S.SYS_read, vm.args(fd, vm.img.alloc(0xfe000), 0xfe000))).toBe(1);
+    vm.fresh();
+    vm.k.setOption(L.OPT_CALL_BUDGET, 10_000);
+    expect(headAtoms(S.SYS_getpid, [])).toBeGreaterThanOrEqual(10_000);
+  });
+
+  test('§3 a long path costs its bytes: open of a 4,095-byte path runs fewer atoms per call than open of a short one', () => {
+    const long = vm.img.string('/' + 'p'.repeat(4094));
+    const short = vm.img.string('/p');
+    const longAtoms = headAtoms(S.SYS_open, vm.args(long, 0));
+    vm.fresh();
+    const shortAtoms = headAtoms(S.SYS_open, vm.args(short, 0));
+    expect(longAtoms).toBeLessThan(shortAtoms / 100);
+    expect(longAtoms).toBeGreaterThan(0);
+  });
+
+  test('§3 pipe data is charged by the byte: a write and read of 4 KiB in a loop is cut long before the event budget', () => {
+    const { rfd, wfd } = vm.pipe();
+    const { k } = vm;
+    const r = vm.img.ring(4);
+    const buf = vm.img.alloc(4096);
+    const wr = vm.img.alloc(L.ATOM_BYTES);
+    const rd = vm.img.alloc(L.ATOM_BYTES);
+    vm.atom({ nr: S.SYS_write, args: vm.args(wfd, buf, 4096), next: rd }, wr);
+    vm.atom({ nr: S.SYS_read, args: vm.args(rfd, buf, 4096), next: wr }, rd);
+    const atoms0 = k.counters().atoms;
+    expect(k.syscall(S.SYS_async_exec, wr, r.ahu)).toBe(0);
+    const ran = k.counters().atoms - atoms0;
+    // Each atom moves 4,096 bytes (64 more) and wakes the other end (a scan of 257 threads, 64 more).
+    expect(ran).toBeGreaterThan(1_000);
+    expect(ran).toBeLessThan(k.getOption(L.OPT_CALL_BUDGET) / 64);
+  });
+});
+
 describe('§3 deadlock', () => {
   test('§3 a direct call that waits with nothing runnable and no timer pending returns -EINTR', () => {
     const { k } = vm;
