@@ -230,10 +230,7 @@ test('call bench', async () => {
       slowestRan.set(ran);
       slowestAtoms = n;
       slowestAt = s;
-      // The same syslet at once again (the kernel's state has moved on a little): a pause of the
-      // machine or of the garbage collector shows as a much faster second run.
       slowestEvents = k.u32(L.KSTATE_BASE + L.KSTATE_EVENTS) - events0;
-      again = drive(k, ring, atoms[0], 1).slowest;
     }
     // Now and then the fd table is emptied, so opens and pipes keep working.
     if (s % 1000 === 999) {
