@@ -34,7 +34,9 @@ import {
 } from './thread';
 import { trace, tracing, traceAtom } from './trace';
 import { sleepCommit, makeRunnable } from './sched';
-import { dispatchInline } from './syscall';
+import { dispatch } from './syscall';
+import { SYS_umem_add, SYS_getpid } from '../abi/syscall';
+import { sys_umem_add, sys_getpid } from './sys_misc';
 import { clearNewThreadStack } from './ahu';
 import { threadExit } from './ring';
 import { userReturn } from './user';
@@ -158,7 +160,9 @@ function walkDone(t: usize, a: u32): void {
  * clock, nr and the last atom are kept in KSTATE and t as the walk goes).
  */
 // @ts-ignore: decorator
-@inline function flush(t: usize, a: u32, n: u32, ran: u32): void {
+@inline function flush(t: usize, a: u32, n: u32, ran: u32, events: u32, clock: u64): void {
+  kset(KSTATE_EVENTS, events);
+  setNow(clock);
   setTAtom(t, a);
   chargeWalk(n, ran);
 }
@@ -269,14 +273,17 @@ function walkPlain(t: usize, max: u32): u32 { return walkLoop(t, max, false); }
 // @ts-ignore: decorator
 @inline function walkLoop(t: usize, max: u32, general: bool): u32 {
   const traceOn = tracing();
+  const atomNs = <u64>opt(OPT_ATOM_NS);
   const armed = general && injectArmed(); // a fault or latency is set (inject.ts)
   let a = tAtom(t);
   let resumed = general && (tFlags(t) & TF_RESUMED) != 0;
+  let events = kget(KSTATE_EVENTS); // the event counter and the clock, written back before a
+  let clock = now(); // call that may read them (the syscall table, injection, a record)
   let dirty: u32 = <u32>NATOMARG; // arg slots that may still hold a non-zero value
   let n: u32 = 0;
   while (n < max) {
     n++;
-    kset(KSTATE_EVENTS, kget(KSTATE_EVENTS) + 1); // records the syscall writes (a wake-up, …) belong to this event
+    events++; // this atom's event: records a syscall writes (a wake-up, …) carry it
     let flags: u32;
     let ret: u32;
     let next: u32;
@@ -295,10 +302,11 @@ function walkPlain(t: usize, max: u32): u32 { return walkLoop(t, max, false); }
       // After an injected delay (WHY_INJECTED) the call has not run yet: it runs now, afresh.
       if ((tf & TF_EINTR) != 0) rr = <i64>-EINTR;
       else again = tWhy(t) != WHY_INJECTED;
+      kset(KSTATE_EVENTS, events);
     } else {
       const whole = userOk(a, ATOM_PRIVATE); // header and all six arg pointers readable
       if (!whole && !userOk(a, ATOM_ARG_PTR)) {
-        flush(t, a, n, n - 1);
+        flush(t, a, n, n - 1, events, clock);
         walkFault(t, a, FAULT_ATOM, a);
         return n;
       }
@@ -309,45 +317,56 @@ function walkPlain(t: usize, max: u32): u32 { return walkLoop(t, max, false); }
       setTNr(t, nr);
       const got = whole ? fetchArgs(t, a, dirty) : fetchArgsEdge(t, a);
       if (got >= FETCH_FAULT_MIN) {
-        flush(t, a, n, n - 1);
+        flush(t, a, n, n - 1, events, clock);
         walkFault(t, a, FAULT_ATOM, got);
         return n;
       }
       dirty = got & FETCH_COUNT;
       if (t == T0 && (flags & SYSLET_ASYNC) != 0 && threadAvailable()) {
-        flush(t, a, n, n - 1);
+        flush(t, a, n, n - 1, events, clock);
         offload(t, OFF_ASYNC, flags);
         return n;
       } // no free thread: the atom runs on in the head
       if ((got & FETCH_BAD) != 0) rr = <i64>-EFAULT;
       else if (armed) {
+        kset(KSTATE_EVENTS, events);
+        setNow(clock);
         setTAtom(t, a); // injection records written during the call name this atom
         rr = injectBefore(t, a, nr);
         after = true;
       }
     }
-    if (rr == NOT_INJECTED) rr = dispatchInline(t, nr, again);
+    if (rr != NOT_INJECTED) {
+      // injected, -EFAULT or -EINTR: no call
+    } else if (nr == <u32>SYS_umem_add) {
+      rr = sys_umem_add(t); // the calls that only touch user memory run inline (engine.md, Speed)
+    } else if (nr == <u32>SYS_getpid) {
+      rr = sys_getpid(t);
+    } else {
+      kset(KSTATE_EVENTS, events);
+      setNow(clock);
+      rr = dispatch(t, nr, again);
+    }
     if (after) injectAfter(t);
     if (rr == BLOCKED) {
-      flush(t, a, n, n - 1);
+      flush(t, a, n, n - 1, events, clock);
       setACopy(t, flags, ret, next);
       offload(t, OFF_BLOCKED, flags);
       return n;
     }
     if (kget(KSTATE_BUDGET) <= n) max = n; // the call's work spent its budget (chargeWork)
     const r = <i32>rr;
-    const clock = now() + <u64>opt(OPT_ATOM_NS);
-    setNow(clock);
+    clock += atomNs;
     const stop = (flags & SYSLET_STOP_MASK) != 0 && stops(flags, r);
     const then = stop
       ? ((flags & SYSLET_SKIP_TO_NEXT_ON_STOP) != 0 ? ATOM_THEN_SKIP : ATOM_THEN_STOP)
       : next == 0 ? ATOM_THEN_LAST : ATOM_THEN_NEXT;
     if (traceOn) {
-      traceAtom(t, tidOf(t), kget(KSTATE_EVENTS), clock, a, nr, r, t == T0 ? 1 : 0, (flags & 0xff) | (then << ATOM_THEN_SHIFT));
+      traceAtom(t, tidOf(t), events, clock, a, nr, r, t == T0 ? 1 : 0, (flags & 0xff) | (then << ATOM_THEN_SHIFT));
     }
     if (ret != 0) {
       if (!wordOk(ret)) {
-        flush(t, a, n, n);
+        flush(t, a, n, n, events, clock);
         walkFault(t, a, FAULT_RET, ret);
         return n;
       }
@@ -355,12 +374,12 @@ function walkPlain(t: usize, max: u32): u32 { return walkLoop(t, max, false); }
     }
     setTLast(t, a, flags);
     if (then == ATOM_THEN_STOP || then == ATOM_THEN_LAST) {
-      flush(t, a, n, n);
+      flush(t, a, n, n, events, clock);
       walkDone(t, a);
       return n;
     }
     a = then == ATOM_THEN_SKIP ? a + <u32>ATOM_BYTES : next;
   }
-  flush(t, a, n, n);
+  flush(t, a, n, n, events, clock);
   return n;
 }

@@ -56,7 +56,7 @@ const K: usize = KSTATE_BASE;
  * current call: the budget counts events, and an event that moves many bytes
  * counts as more of them (docs/engine.md, "What one call may cost").
  */
-export function chargeWork(units: u32): void {
+function chargeWork(units: u32): void {
   const b = kget(KSTATE_BUDGET);
   kset(KSTATE_BUDGET, b > units ? b - units : 0);
 }

@@ -32,16 +32,3 @@ export function dispatch(t: usize, nr: u32, resumed: bool): i64 {
     default: return -ENOSYS;
   }
 }
-
-/**
- * dispatch() for the walk's loop: the calls that only read and write user
- * memory (umem_add, getpid) run inline, every other one through the table.
- * A wasm call makes V8 save the loop's live values around it (no register
- * survives a call), so the cheapest calls are worth no call at all.
- */
-// @ts-ignore: decorator
-@inline export function dispatchInline(t: usize, nr: u32, resumed: bool): i64 {
-  if (nr == <u32>SYS_umem_add) return sys_umem_add(t);
-  if (nr == <u32>SYS_getpid) return sys_getpid(t);
-  return dispatch(t, nr, resumed);
-}
