@@ -10,7 +10,7 @@
 //       Injected faults (docs/engine.md, Fault injection) on random atoms and
 //       latencies on random paths take part, with any kind, value and nth.
 //   (b) Then, without kernel_reset, a known program still gives its exact result.
-// Calls run with the smallest event budget contract §3 allows (10,000), so runaway
+// Calls run with the smallest call budget contract §3 allows (10,000), so runaway
 // loops are cut quickly. Fixed seed, so a failure reproduces; fast-check prints
 // the shrunk input. Shrunk counterexamples are kept below as plain tests.
 import { describe, test, expect, beforeAll } from 'vitest';

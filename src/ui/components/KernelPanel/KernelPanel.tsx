@@ -12,7 +12,7 @@ const LABELS: Readonly<Record<string, string>> = {
   disk_jitter: 'Disk jitter',
   seed: 'Seed',
   cachemiss_threads: 'Cachemiss threads',
-  call_budget: 'Call budget (events)',
+  call_budget: 'Call budget (events, work)',
 };
 
 /** Sets one option in the program text (one undo step); returns why not, or null. */
