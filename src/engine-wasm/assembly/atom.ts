@@ -156,8 +156,8 @@ function walkDone(t: usize, a: u32): void {
 
 /**
  * Ends a walk of n events at atom a: thread t resumes at a; the n events come
- * off the call's budget and `ran` atoms are counted (the event counter, the
- * clock, nr and the last atom are kept in KSTATE and t as the walk goes).
+ * off the call's budget and `ran` atoms are counted; the walk's event counter
+ * and clock are written back (nr and the last atom were kept in t as it went).
  */
 // @ts-ignore: decorator
 @inline function flush(t: usize, a: u32, n: u32, ran: u32, events: u32, clock: u64): void {
@@ -184,34 +184,46 @@ const FETCH_FAULT_MIN: u32 = <u32>USER_BASE; // an arg pointer word is never bel
 @inline function fetchArgs(t: usize, a: u32, dirty: u32): u32 {
   let i: u32 = 0;
   let bad: u32 = 0;
+  let p: u32;
   do {
-    let p = load<u32>(a, ATOM_ARG_PTR);
+    p = load<u32>(a, ATOM_ARG_PTR);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, 0, load<u32>(p)); else { setArg(t, 0, 0); bad = FETCH_BAD; }
+    bad |= fetchArg(t, 0, p);
     i = 1;
     p = load<u32>(a, ATOM_ARG_PTR + 4);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, 1, load<u32>(p)); else { setArg(t, 1, 0); bad = FETCH_BAD; }
+    bad |= fetchArg(t, 1, p);
     i = 2;
     p = load<u32>(a, ATOM_ARG_PTR + 8);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, 2, load<u32>(p)); else { setArg(t, 2, 0); bad = FETCH_BAD; }
+    bad |= fetchArg(t, 2, p);
     i = 3;
     p = load<u32>(a, ATOM_ARG_PTR + 12);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, 3, load<u32>(p)); else { setArg(t, 3, 0); bad = FETCH_BAD; }
+    bad |= fetchArg(t, 3, p);
     i = 4;
     p = load<u32>(a, ATOM_ARG_PTR + 16);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, 4, load<u32>(p)); else { setArg(t, 4, 0); bad = FETCH_BAD; }
+    bad |= fetchArg(t, 4, p);
     i = 5;
     p = load<u32>(a, ATOM_ARG_PTR + 20);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, 5, load<u32>(p)); else { setArg(t, 5, 0); bad = FETCH_BAD; }
+    bad |= fetchArg(t, 5, p);
     i = 6;
   } while (false);
   if (i < dirty) memory.fill(t + THREAD_ARGS + (<usize>i << 2), 0, <usize>(dirty - i) << 2);
   return i | bad;
+}
+
+/** Arg slot i of t gets the word at p; returns FETCH_BAD (and the slot 0) if p is bad. */
+// @ts-ignore: decorator
+@inline function fetchArg(t: usize, i: usize, p: u32): u32 {
+  if (wordOk(p)) {
+    setArg(t, i, load<u32>(p));
+    return 0;
+  }
+  setArg(t, i, 0);
+  return FETCH_BAD;
 }
 
 /**
@@ -227,16 +239,11 @@ function fetchArgsEdge(t: usize, a: u32): u32 {
     if (!wordOk(pa)) return pa; // >= USER_BASE + ATOM_ARG_PTR
     const p = load<u32>(pa);
     if (p == 0) break;
-    if (wordOk(p)) setArg(t, i, load<u32>(p));
-    else {
-      bad = FETCH_BAD;
-      setArg(t, i, 0);
-    }
+    bad |= fetchArg(t, i, p);
   }
   memory.fill(t + THREAD_ARGS + (<usize>i << 2), 0, <usize>(<u32>NATOMARG - i) << 2);
   return i | bad;
 }
-
 
 /**
  * Runs up to max atoms of t's syslet (max >= 1); returns the kernel events used.
@@ -263,9 +270,9 @@ function walkPlain(t: usize, max: u32): u32 { return walkLoop(t, max, false); }
 
 /**
  * The walk's loop. It keeps few values in locals (the atom, the count, the arg
- * slots in use): the clock, the event counter, nr and the last atom live in
- * KSTATE and in t, so V8 can keep the loop in registers across the call of the
- * syscall table. `general` (a constant at each instance): also a thread that
+ * slots in use, the event counter and the clock); nr and the last atom are
+ * written to t as it goes, so V8 can keep the loop in registers across the
+ * call of the syscall table. `general` (a constant at each instance): also a thread that
  * woke in its call, and injected faults; else neither may happen.
  * A walk also ends after the atom whose work spends the rest of the call's
  * budget (kstate.ts chargeWork: bytes copied, paths walked).
