@@ -135,7 +135,8 @@ function rng(seed: number) {
 }
 
 const SYSCALLS = [S.SYS_read, S.SYS_write, S.SYS_open, S.SYS_close, S.SYS_unlink, S.SYS_lseek, S.SYS_getpid, S.SYS_pipe, S.SYS_fsync, S.SYS_nanosleep, S.SYS_pread64, S.SYS_pwrite64, S.SYS_umem_add, 999];
-const FUZZ_SYSLETS = 50_000;
+/** How many random syslets the fuzz sends: 50,000, or `SYSLET_FUZZ` (e.g. 1000000 for a long run). */
+const FUZZ_SYSLETS = Math.max(1, Number(process.env.SYSLET_FUZZ) || 50_000);
 
 test('call bench', async () => {
   const k = await loadKernelNode('release');
