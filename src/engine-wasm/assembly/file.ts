@@ -10,6 +10,7 @@ import {
 } from '../abi/layout';
 import { O_RDONLY, O_WRONLY } from '../abi/flags';
 import { ino, iRef, setIRef, iput, lookup } from './vfs';
+import { chargeSteps } from './kstate';
 import { pipeClose } from './pipe';
 
 // @ts-ignore: decorator
@@ -27,6 +28,7 @@ import { pipeClose } from './pipe';
 
 /** A new file description with one reference, or 0 if all NFILE are in use. */
 export function falloc(type: u32, oflags: u32, obj: u32): usize {
+  chargeSteps(<u32>NFILE);
   for (let i: u32 = 0; i < <u32>NFILE; i++) {
     const f = fil(i);
     if (fType(f) != FT_NONE) continue;
@@ -66,6 +68,7 @@ export function fdFile(fd: u32): usize {
 
 /** Installs f at the lowest free fd; returns it, or -1 if all NOFILE are open. */
 export function fdAlloc(f: usize): i32 {
+  chargeSteps(<u32>NOFILE);
   for (let fd: u32 = 0; fd < <u32>NOFILE; fd++) {
     const slot = <usize>FDTAB_BASE + (<usize>fd << 2);
     if (load<u32>(slot) == 0) {

@@ -12,7 +12,7 @@ import {
 import {
   DEFAULT_DISK_LATENCY_NS, DEFAULT_DISK_JITTER_NS, DEFAULT_ATOM_NS, DEFAULT_SYSCALL_NS,
   DEFAULT_QUANTUM, DEFAULT_CALL_BUDGET, MIN_CALL_BUDGET, DEFAULT_WAIT_NS_MAX, RNG_DEFAULT_SEED,
-  WORK_BYTES, WORK_STEPS,
+  WORK_BYTES, WORK_STEPS, WORK_SLEEP,
 } from './param';
 
 const K: usize = KSTATE_BASE;
@@ -66,6 +66,10 @@ function chargeWork(units: u32): void {
 @inline export function chargeBytes(n: u32): void {
   if (n >= WORK_BYTES) chargeWork(n / WORK_BYTES);
 }
+
+/** Charges a thread's sleep: its wait, its wake-up and the switches (sched.ts sleepCommit). */
+// @ts-ignore: decorator
+@inline export function chargeSleep(): void { chargeWork(WORK_SLEEP); }
 
 /** Charges a loop over n bytes or words, one step at a time. */
 // @ts-ignore: decorator

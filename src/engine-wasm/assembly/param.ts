@@ -23,6 +23,9 @@ export const MIN_CALL_BUDGET: u32 = 10_000; // contract §3: at least 10,000 ato
 // `npm run bench` (bench/calls.bench-run.ts) keep every call far below 250 ms.
 export const WORK_BYTES: u32 = 64;
 export const WORK_STEPS: u32 = 4;
+// A thread that goes to sleep costs WORK_SLEEP events more: the timer heap or
+// channel, the wake-up and the switches away and back (~300 ns in all).
+export const WORK_SLEEP: u32 = 8;
 export const DEFAULT_WAIT_NS_MAX: u32 = 4_000_000_000; // 4 s of virtual time per waiting call
 
 export const RNG_DEFAULT_SEED: u32 = 0x9e3779b9; // xorshift32 cannot start at 0

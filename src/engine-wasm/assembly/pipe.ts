@@ -16,7 +16,7 @@ import { BLOCKED } from './param';
 import { setWait } from './thread';
 import { wakeup } from './sched';
 import { injectedCached, injectSkipped } from './inject';
-import { chargeBytes } from './kstate';
+import { chargeBytes, chargeSteps } from './kstate';
 
 // @ts-ignore: decorator
 @inline function pip(p: u32): usize { return <usize>PIPES_BASE + <usize>p * PIPE_HDR_BYTES; }
@@ -25,6 +25,7 @@ import { chargeBytes } from './kstate';
 
 /** A new pipe with one reader and one writer, or -1 if all NPIPE are in use. */
 export function pipeAlloc(): i32 {
+  chargeSteps(<u32>NPIPE);
   for (let p: u32 = 0; p < <u32>NPIPE; p++) {
     const h = pip(p);
     if (load<u32>(h, PIPE_USED) != 0) continue;

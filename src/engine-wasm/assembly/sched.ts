@@ -18,7 +18,7 @@ import {
   KSTATE_RUNQ_HEAD, KSTATE_RUNQ_TAIL, KSTATE_NTIMER, TS_RUNNABLE, TS_SLEEPING, TS_BLOCKED,
   TF_RESUMED, TF_EINTR, NTHREAD, TR_BLOCK, TR_WAKE, WHY_DISK, WHY_DISK_INFLIGHT, OPT_QUANTUM, OPT_ATOM_NS,
 } from '../abi/layout';
-import { kget, kset, nextSleepSeq, opt, now, chargeSteps } from './kstate';
+import { kget, kset, nextSleepSeq, opt, now, chargeSteps, chargeSleep } from './kstate';
 import {
   T0, thr, tidOf, tState, setTState, tChan, setTChan, tWakeAt, tSeq, setTSeq, tFlags, setTFlags,
   tWhy, tWaitArg, tAtom, tNr, setTQuantum,
@@ -160,6 +160,7 @@ export function sleepCommit(t: usize): void {
   assert(tState(t) != TS_SLEEPING && tState(t) != TS_BLOCKED, "sleepCommit: t is not asleep already");
   setTSeq(t, nextSleepSeq());
   setTFlags(t, tFlags(t) | TF_RESUMED);
+  chargeSleep();
   if (tChan(t) == 0) {
     setTState(t, TS_SLEEPING);
     tqPush(t);

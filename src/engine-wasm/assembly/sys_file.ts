@@ -38,6 +38,7 @@ function fetchPath(p: u32): i32 {
 }
 
 function freeFds(): u32 {
+  chargeSteps(<u32>NOFILE);
   let n: u32 = 0;
   for (let fd: u32 = 0; fd < <u32>NOFILE; fd++) if (load<u32>(<usize>FDTAB_BASE + (<usize>fd << 2)) == 0) n++;
   return n;

@@ -149,6 +149,34 @@ describe('§3 the budget counts work (engine.md, "What one call may cost")', () 
     expect(ran).toBeGreaterThan(1_000);
     expect(ran).toBeLessThan(k.getOption(L.OPT_CALL_BUDGET) / 64);
   });
+
+  test('§3 the tables a call scans are charged: pipe() with every fd open costs its fd-table scan', () => {
+    const { k } = vm;
+    for (let fd = 3; fd < L.NOFILE; fd++) expect(vm.open('/dev/null')).toBe(fd);
+    const budget = k.getOption(L.OPT_CALL_BUDGET);
+    // Each atom: its event and the scan of 64 fds (64 steps, 16 events); pipe() then gives -EMFILE.
+    expect(headAtoms(S.SYS_pipe, vm.args(vm.img.alloc(8)))).toBe(Math.ceil(budget / (1 + L.NOFILE / 4)));
+  });
+
+  test('§3 a thread that sleeps costs 8 events more than the events it runs (its wait, wake-up and switches)', () => {
+    const { k } = vm;
+    k.setOption(L.OPT_CALL_BUDGET, 10_000);
+    const r = vm.img.ring(4);
+    const ts = vm.img.alloc(8);
+    k.setU32(ts + 4, 1_000); // 1 µs
+    const at = vm.img.alloc(L.ATOM_BYTES);
+    vm.atom({ nr: S.SYS_nanosleep, args: vm.args(ts, 0), flags: F.SYSLET_ASYNC, next: at }, at);
+    expect(k.syscall(S.SYS_async_exec, at, r.ahu)).toBe(0);
+    const before = k.counters();
+    expect(k.syscall(S.SYS_async_wait, 1, k.u32(r.ahu + L.AHU_USER_RING_IDX), r.ahu)).toBe(-EINTR);
+    const after = k.counters();
+    const sleeps = vm.trace().filter((t) => t.kind === 'block' && t.nr === S.SYS_nanosleep && t.event > before.events).length;
+    const events = after.events - before.events;
+    // The call ends once its events and its sleeps' charges reach the budget.
+    expect(sleeps).toBeGreaterThan(100);
+    expect(events + 8 * sleeps).toBeGreaterThanOrEqual(10_000);
+    expect(events + 8 * sleeps).toBeLessThan(10_000 + 8 + 4);
+  });
 });
 
 describe('§3 deadlock', () => {

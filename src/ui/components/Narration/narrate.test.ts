@@ -58,7 +58,7 @@ describe('one sentence per trace kind', () => {
   test('handoff for each reason', () => {
     expect(say(rec('handoff', { atom: rd, aux: 1, aux2: L.WHY_DISK }))).toBe('atom `rd` must wait (disk): the head returns NULL, cachemiss thread 1 takes over');
     expect(say(rec('handoff', { atom: rd, aux: 2, aux2: L.HANDOFF_ASYNC }))).toMatch(/^atom `rd` has SYSLET_ASYNC: .*thread 2/);
-    expect(say(rec('handoff', { atom: rd, aux: 3, aux2: L.HANDOFF_BUDGET }))).toMatch(/used up its call budget \(its events and the bytes they moved\) at atom `rd`/);
+    expect(say(rec('handoff', { atom: rd, aux: 3, aux2: L.HANDOFF_BUDGET }))).toMatch(/used up its call budget \(its events and the work inside them\) at atom `rd`/);
   });
 
   test('block names the file and the page', () => {

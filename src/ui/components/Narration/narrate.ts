@@ -167,7 +167,7 @@ function wokeText(r: TraceRec, ctx: NarrateContext, cause: TraceRec | undefined)
 
 function handoffWhy(r: TraceRec, ctx: NarrateContext): string {
   if (r.aux2 === L.HANDOFF_ASYNC) return `${atomText(ctx, r.atom)} has SYSLET_ASYNC`;
-  if (r.aux2 === L.HANDOFF_BUDGET) return `the head used up its call budget (its events and the bytes they moved) at ${atomText(ctx, r.atom)}`;
+  if (r.aux2 === L.HANDOFF_BUDGET) return `the head used up its call budget (its events and the work inside them) at ${atomText(ctx, r.atom)}`;
   return `${atomText(ctx, r.atom)} must wait (${WAIT_WORD[r.aux2] ?? 'wait'})`;
 }
 
