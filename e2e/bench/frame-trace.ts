@@ -56,8 +56,11 @@ export class FrameTrace {
     this.cdp = null;
   }
 
-  /** Lines that sum up the frames (rAF timestamps, page clock) of the traced stretch. */
-  summary(frameTimes: readonly number[], markPage: number): string[] {
+  /**
+   * Lines that sum up the frames (rAF timestamps, page clock) of the traced stretch; `unit` names
+   * what lies between two times (a frame, or a Step click and the next).
+   */
+  summary(frameTimes: readonly number[], markPage: number, unit = 'frame'): string[] {
     const mark = this.events.find((e) => e.name === MARK && e.cat.includes('user_timing'));
     if (!mark || frameTimes.length < 2) return ['(trace: no mark or no frames; nothing to sum up)'];
     const names = new Map<string, string>();
@@ -120,7 +123,7 @@ export class FrameTrace {
     const f1 = (x: number) => x.toFixed(1);
     const busy = frames.map((f) => f.busy);
     const out: string[] = [];
-    out.push(`main-thread CPU per frame (p50 / p95 / max of ${frames.length}): ${f1(pct(busy, 50))} / ${f1(pct(busy, 95))} / ${f1(Math.max(...busy))} ms`);
+    out.push(`main-thread CPU per ${unit} (p50 / p95 / max of ${frames.length}): ${f1(pct(busy, 50))} / ${f1(pct(busy, 95))} / ${f1(Math.max(...busy))} ms`);
     const total = (p: Phase) => frames.reduce((n, f) => n + (f.by.get(p) ?? 0), 0);
     const all = busy.reduce((a, b) => a + b, 0);
     out.push(`  by phase over the run (ms, share): ${PHASES.map((p) => `${p} ${f1(total(p))} (${((100 * total(p)) / all).toFixed(0)}%)`).join(', ')}`);
@@ -151,7 +154,7 @@ export class FrameTrace {
     for (const f of worst) {
       const phases = PHASES.map((p) => `${p} ${f1(f.by.get(p) ?? 0)}`).join(', ');
       const top = [...f.top].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, t]) => `${n} ${f1(t)}`).join(', ');
-      out.push(`  a ${f1(f.len)} ms frame: main thread ${f1(f.busy)} ms (${phases}); most: ${top}`);
+      out.push(`  a ${f1(f.len)} ms ${unit}: main thread ${f1(f.busy)} ms (${phases}); most: ${top}`);
     }
     return out;
   }

@@ -95,8 +95,38 @@ async function timedRun(page: Page): Promise<TimedRun> {
   );
 }
 
-// Step click to updated DOM, 100 clicks on each of two examples. Each click waits for the page to
-// go idle after the one before (a person clicks Step a few times a second at most).
+/** Clicks Step `n` times, each once the page is idle; times each click in the page. */
+async function stepClicks(page: Page, n: number) {
+  return page.evaluate(
+    async ([mark, n]) => {
+      const btn = document.querySelector<HTMLButtonElement>('button[aria-label="Step"]')!;
+      const count = document.querySelector('[data-testid="event-count"]')!;
+      const timeChange = (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange;
+      const dom: number[] = [];
+      const frame: number[] = [];
+      const idle: number[] = [];
+      const clicks: number[] = [];
+      const markAt = performance.mark(mark).startTime;
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        clicks.push(t0);
+        dom.push(await timeChange(count, () => btn.click()));
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        frame.push(performance.now() - t0);
+        // The page is idle once a frame has passed and nothing else is queued: every pane drawn.
+        await new Promise((r) => requestAnimationFrame(() => requestIdleCallback(() => r(null), { timeout: 1000 })));
+        idle.push(performance.now() - t0);
+      }
+      clicks.push(performance.now());
+      return { dom, frame, idle, clicks, markAt };
+    },
+    [MARK, n] as const,
+  );
+}
+
+// Step click to updated DOM, 100 clicks on each of two examples, then 30 under a Chromium trace. Each click
+// waits for the page to go idle after the one before (a person clicks Step a few times a second at
+// most): a frame, then an idle callback.
 test('step bench', async ({ page }) => {
   console.log('\nStep (Chromium, 1440x900, production build)\n');
   await installTimeChange(page);
@@ -105,27 +135,20 @@ test('step bench', async ({ page }) => {
     await ready(page);
     await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
     await page.waitForTimeout(500);
-    const steps = await page.evaluate(async () => {
-      const btn = document.querySelector<HTMLButtonElement>('button[aria-label="Step"]')!;
-      const count = document.querySelector('[data-testid="event-count"]')!;
-      const timeChange = (window as unknown as { __timeChange: (el: Element, act: () => void) => Promise<number> }).__timeChange;
-      const dom: number[] = [];
-      const frame: number[] = [];
-      const idle: number[] = [];
-      for (let i = 0; i < 100; i++) {
-        const t0 = performance.now();
-        dom.push(await timeChange(count, () => btn.click()));
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        frame.push(performance.now() - t0);
-        await new Promise((r) => requestIdleCallback(() => r(null), { timeout: 1000 }));
-        idle.push(performance.now() - t0);
-      }
-      return { dom, frame, idle };
-    });
+    const steps = await stepClicks(page, 100);
     const events = await page.getByTestId('event-count').textContent();
     report(`Step click to updated DOM, ${example} (median / p95 / max of 100)`, `${ms(pct(steps.dom, 50))} / ${ms(pct(steps.dom, 95))} / ${ms(Math.max(...steps.dom))}  [${events}]`);
     report(`Step click to the next painted frame, ${example} (median / p95)`, `${ms(pct(steps.frame, 50))} / ${ms(pct(steps.frame, 95))}`);
     report(`Step click to the main thread idle, ${example} (median / p95)`, `${ms(pct(steps.idle, 50))} / ${ms(pct(steps.idle, 95))}`);
+    // 30 more under a Chromium trace (tracing costs time of its own): where a Step's time goes.
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.waitForTimeout(300);
+    const trace = new FrameTrace();
+    await trace.start(page);
+    const traced = await stepClicks(page, 30);
+    await trace.stop();
+    console.log(`  (30 more Steps after Reset, traced; each "Step" below runs from one click to the next)`);
+    for (const line of trace.summary(traced.clicks, traced.markAt, 'Step')) console.log(`  ${line}`);
   }
 });
 
