@@ -1,5 +1,5 @@
 // A Chromium trace of one stretch of frames (CDP Tracing), summed up per frame:
-// main-thread CPU in each frame and which phases (script, GC, style, layout,
+// main-thread time in each frame (wall and CPU) and which phases (script, GC, style, layout,
 // paint) it went to, plus how busy the compositor and raster threads were.
 // Frames are given as requestAnimationFrame timestamps in the page's clock; a
 // performance.mark named MARK, made in the page before the first frame, ties
@@ -14,6 +14,8 @@ interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time, µs: less than dur when the thread was waiting or descheduled. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { name?: string };
@@ -72,17 +74,17 @@ export class FrameTrace {
     const last = toTrace(frameTimes[frameTimes.length - 1]);
 
     // Complete events per thread (B/E pairs folded into X), in the traced stretch.
-    const perThread = new Map<string, { name: string; ts: number; dur: number }[]>();
+    const perThread = new Map<string, { name: string; ts: number; dur: number; tdur: number }[]>();
     const open = new Map<string, TraceEvent[]>();
-    const add = (key: string, name: string, ts: number, dur: number) => {
+    const add = (key: string, name: string, ts: number, dur: number, tdur = dur) => {
       if (ts + dur < first || ts > last) return;
       let list = perThread.get(key);
       if (!list) perThread.set(key, (list = []));
-      list.push({ name, ts, dur });
+      list.push({ name, ts, dur, tdur });
     };
     for (const e of this.events) {
       const key = `${e.pid}:${e.tid}`;
-      if (e.ph === 'X' && e.dur !== undefined) add(key, e.name, e.ts, e.dur);
+      if (e.ph === 'X' && e.dur !== undefined) add(key, e.name, e.ts, e.dur, e.tdur ?? e.dur);
       else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)!).push(e);
       else if (e.ph === 'E') {
         const b = open.get(key)?.pop();
@@ -91,7 +93,7 @@ export class FrameTrace {
     }
 
     // Self time of each main-thread event, counted in the frame where the event starts.
-    const frames = frameTimes.slice(1).map((t, i) => ({ len: t - frameTimes[i], start: toTrace(frameTimes[i]), by: new Map<Phase, number>(), busy: 0, top: new Map<string, number>() }));
+    const frames = frameTimes.slice(1).map((t, i) => ({ len: t - frameTimes[i], start: toTrace(frameTimes[i]), by: new Map<Phase, number>(), busy: 0, cpu: 0, top: new Map<string, number>() }));
     const frameAt = (ts: number) => {
       let lo = 0;
       let hi = frames.length - 1;
@@ -103,19 +105,23 @@ export class FrameTrace {
       return frames[lo];
     };
     const mainEvents = (perThread.get(main) ?? []).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    const stack: { end: number; child: number; ev: { name: string; ts: number; dur: number } }[] = [];
+    const stack: { end: number; child: number; childCpu: number; ev: { name: string; ts: number; dur: number; tdur: number } }[] = [];
     const flush = (s: (typeof stack)[number]) => {
       const self = Math.max(0, s.ev.dur - s.child) / 1000;
       const f = frameAt(s.ev.ts);
       const phase = phaseOf(s.ev.name);
       f.by.set(phase, (f.by.get(phase) ?? 0) + self);
       f.busy += self;
+      f.cpu += Math.max(0, s.ev.tdur - s.childCpu) / 1000;
       f.top.set(s.ev.name, (f.top.get(s.ev.name) ?? 0) + self);
     };
     for (const ev of mainEvents) {
       while (stack.length && stack[stack.length - 1].end <= ev.ts) flush(stack.pop()!);
-      if (stack.length) stack[stack.length - 1].child += Math.min(ev.dur, stack[stack.length - 1].end - ev.ts);
-      stack.push({ end: ev.ts + ev.dur, child: 0, ev });
+      if (stack.length) {
+        stack[stack.length - 1].child += Math.min(ev.dur, stack[stack.length - 1].end - ev.ts);
+        stack[stack.length - 1].childCpu += ev.tdur;
+      }
+      stack.push({ end: ev.ts + ev.dur, child: 0, childCpu: 0, ev });
     }
     while (stack.length) flush(stack.pop()!);
 
@@ -123,7 +129,9 @@ export class FrameTrace {
     const f1 = (x: number) => x.toFixed(1);
     const busy = frames.map((f) => f.busy);
     const out: string[] = [];
-    out.push(`main-thread CPU per ${unit} (p50 / p95 / max of ${frames.length}): ${f1(pct(busy, 50))} / ${f1(pct(busy, 95))} / ${f1(Math.max(...busy))} ms`);
+    const cpu = frames.map((f) => f.cpu);
+    out.push(`main thread busy per ${unit}, wall time (p50 / p95 / max of ${frames.length}): ${f1(pct(busy, 50))} / ${f1(pct(busy, 95))} / ${f1(Math.max(...busy))} ms`);
+    out.push(`  of it on a CPU (thread time; the rest it waited, or another process had the core): ${f1(pct(cpu, 50))} / ${f1(pct(cpu, 95))} / ${f1(Math.max(...cpu))} ms`);
     const total = (p: Phase) => frames.reduce((n, f) => n + (f.by.get(p) ?? 0), 0);
     const all = busy.reduce((a, b) => a + b, 0);
     out.push(`  by phase over the run (ms, share): ${PHASES.map((p) => `${p} ${f1(total(p))} (${((100 * total(p)) / all).toFixed(0)}%)`).join(', ')}`);
@@ -151,11 +159,13 @@ export class FrameTrace {
     const span = (last - first) / 1000;
     out.push(`  other threads busy over the ${f1(span)} ms run: ${[...threads].map(([n, t]) => `${n} ${f1(t)} ms`).join(', ') || 'none traced'}`);
     const worst = [...frames].sort((a, b) => b.len - a.len).slice(0, 5);
-    for (const f of worst) {
+    const line = (what: string, f: (typeof frames)[number]) => {
       const phases = PHASES.map((p) => `${p} ${f1(f.by.get(p) ?? 0)}`).join(', ');
       const top = [...f.top].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, t]) => `${n} ${f1(t)}`).join(', ');
-      out.push(`  a ${f1(f.len)} ms ${unit}: main thread ${f1(f.busy)} ms (${phases}); most: ${top}`);
-    }
+      out.push(`  ${what} ${f1(f.len)} ms ${unit}: main thread ${f1(f.busy)} ms, ${f1(f.cpu)} on a CPU (${phases}); most: ${top}`);
+    };
+    for (const f of worst) line('a', f);
+    for (const [i, f] of frames.slice(0, 3).entries()) line(`${unit} ${i + 1}, a`, f);
     return out;
   }
 }

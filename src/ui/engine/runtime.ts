@@ -72,13 +72,27 @@ function publish(full: boolean): void {
   if (full) {
     refresh.all(now);
     const snap = snapshotOf(session, live, true);
-    useStore.setState({ live, snap, shown: { console: snap, graph: snap, threads: snap, inspect: snap }, trace: traceFor(session) });
+    // The toolbar, the ring and the narration bar (what a Step is watched on) first; the heavy
+    // panes in the next frame, so the click's frame paints without waiting for them.
+    useStore.setState({ live, snap });
+    if (!panesFrame) panesFrame = requestAnimationFrame(handPanes);
     return;
   }
   const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
   const group = refresh.due(now, every);
   if (group) hand(group, snapshotOf(session, live, false), live, session);
   else useStore.setState({ live });
+}
+
+let panesFrame = 0;
+
+/** Hands every heavy pane the current snapshot (the frame after a Step, a pause, a seek). */
+function handPanes(): void {
+  panesFrame = 0;
+  const s = session;
+  if (!s) return;
+  const snap = snapshotOf(s, takeLive(s, s.lay.names.atoms), false);
+  useStore.setState({ shown: { console: snap, graph: snap, threads: snap, inspect: snap }, trace: traceFor(s) });
 }
 
 /** After a fast run: the next pane still showing an older state gets the current one; true while another is behind. */
