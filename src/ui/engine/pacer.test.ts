@@ -35,4 +35,13 @@ describe('frame pacer', () => {
     expect(feed(p, [16.7], 60_000)).toEqual([4]);
     expect(p.budgetMs).toBe(4);
   });
+
+  test('the first frame of a run gets no more than the starting share; the grown share comes back next frame', () => {
+    const p = new FramePacer({ minMs: 1, maxMs: 8, startMs: 2 });
+    const grown = feed(p, new Array(40).fill(16.7)).at(-1)!;
+    expect(grown).toBeGreaterThan(2);
+    p.pause();
+    expect(p.frame(100_000)).toBe(2);
+    expect(p.frame(100_016.7)).toBe(grown);
+  });
 });

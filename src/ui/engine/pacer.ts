@@ -35,7 +35,10 @@ export class FramePacer {
 
   /** The kernel's share of this frame, in ms; `time` is the frame's requestAnimationFrame timestamp. */
   frame(time: number): number {
-    if (this.last > 0) {
+    // The first frame of a run also draws what starting it changed (the toolbar, the ring, the
+    // narration bar): the kernel gets no more than its starting share of that one.
+    const first = this.last === 0;
+    if (!first) {
       const interval = time - this.last;
       if (interval >= 4) this.period = Math.min(this.period, interval);
       if (interval > LATE * this.period) {
@@ -47,7 +50,7 @@ export class FramePacer {
       }
     }
     this.last = time;
-    return this.share;
+    return first ? Math.min(this.share, this.opts.startMs) : this.share;
   }
 
   /** A pause: the next frame starts a new run of intervals (the share is kept). */

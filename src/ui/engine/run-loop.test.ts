@@ -16,7 +16,8 @@ beforeAll(async () => {
 const example = (name: string) => readFileSync(new URL(`../examples/${name}.syslet`, import.meta.url), 'utf8');
 
 /** A loop over a session of `text`, with frames run by hand and a clock that moves 0.01 ms per read. */
-function harness(text: string, speed = 16, bps: Breakpoint[] = []) {
+/** `behind`: panes a catchUp hook hands the end state to, one a call (none: no hook). */
+function harness(text: string, speed = 16, bps: Breakpoint[] = [], behind = 0) {
   const c = compileSource(text);
   if (!c.program || !c.layout) throw new Error('the program does not compile');
   const s = new Session(k, c.program, c.layout);
@@ -32,6 +33,9 @@ function harness(text: string, speed = 16, bps: Breakpoint[] = []) {
     playing: false,
     paused: null as string | null,
     publishes: [] as boolean[],
+    /** Panes still showing an older state, and the events each catchUp call saw. */
+    behind,
+    caughtUp: [] as number[],
     time: 0,
     /** Runs the pending frames once, 16 ms apart. */
     frame() {
@@ -52,6 +56,13 @@ function harness(text: string, speed = 16, bps: Breakpoint[] = []) {
     setPlaying: (p) => (h.playing = p),
     setPaused: (r) => (h.paused = r),
     publish: (full) => h.publishes.push(full),
+    catchUp: behind
+      ? () => {
+          h.caughtUp.push(s.events);
+          h.behind--;
+          return h.behind > 0;
+        }
+      : undefined,
     requestFrame: (cb) => {
       frames.set(nextId, cb);
       return nextId++;
@@ -96,6 +107,34 @@ describe('run loop', () => {
     expect(h.publishes[h.publishes.length - 1]).toBe(false);
     expect(h.frame()).toBe(1);
     expect(h.publishes[h.publishes.length - 1]).toBe(true);
+  });
+
+  test('after a run at speed max the panes catch up one a frame, then the frames stop', () => {
+    const { h, loop } = harness(example('fio-batch'), Infinity, [], 5);
+    loop.play();
+    runOut(h);
+    expect(h.s.state).toBe('done');
+    const end = h.s.events;
+    const published = h.publishes.length;
+    for (let i = 1; i <= 5; i++) {
+      expect(h.frame()).toBe(1);
+      expect(h.caughtUp).toHaveLength(i);
+    }
+    expect(h.behind).toBe(0);
+    expect(h.frame()).toBe(0);
+    expect(h.caughtUp).toEqual([end, end, end, end, end]);
+    // The panes were handed the end state by the hook, not by a publish of every pane at once.
+    expect(h.publishes).toHaveLength(published);
+  });
+
+  test('a new program stops the panes catching up after the old one', () => {
+    const { h, loop } = harness(example('fio-batch'), Infinity, [], 5);
+    loop.play();
+    runOut(h);
+    h.frame();
+    loop.stop();
+    expect(h.frame()).toBe(0);
+    expect(h.caughtUp).toHaveLength(1);
   });
 
   test('a "runs" breakpoint stops once, just before the atom runs; Run again goes past it', () => {

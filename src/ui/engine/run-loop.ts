@@ -21,6 +21,12 @@ export interface RunLoopDeps {
   setPaused(reason: string | null): void;
   /** Hands the session's state to the panes: every pane (full), or the live part only. */
   publish(full: boolean): void;
+  /**
+   * After a fast run: hands one more pane the end state; true while another
+   * pane still shows an older one (called again next frame). Without it every
+   * pane catches up at once, in the frame after the last.
+   */
+  catchUp?(): boolean;
   requestFrame(cb: (time: number) => void): number;
   cancelFrame(id: number): void;
   now(): number;
@@ -128,6 +134,12 @@ export class RunLoop {
     this.d.setPaused(null);
   }
 
+  private readonly catchUpFrame = (): void => {
+    this.endFrame = 0;
+    if (!this.d.catchUp) this.d.publish(true);
+    else if (this.d.catchUp()) this.endFrame = this.d.requestFrame(this.catchUpFrame);
+  };
+
   private setPlaying(p: boolean): void {
     this.playing = p;
     this.d.setPlaying(p);
@@ -227,14 +239,9 @@ export class RunLoop {
     this.d.publish(slow);
     if (s.finished) {
       this.setPlaying(false);
-      // After a fast run the toolbar and the ring show the end in this frame, and every other
-      // pane catches up in the next one: the run's last frame stays as light as the others.
-      if (!slow && !this.endFrame) {
-        this.endFrame = this.d.requestFrame(() => {
-          this.endFrame = 0;
-          this.d.publish(true);
-        });
-      }
+      // After a fast run the toolbar and the ring show the end in this frame, and the other
+      // panes catch up in the next ones, one a frame: no frame draws them all.
+      if (!slow && !this.endFrame) this.endFrame = this.d.requestFrame(this.catchUpFrame);
       return;
     }
     this.frame = this.d.requestFrame((t) => this.tick(t));

@@ -5,10 +5,11 @@
 // source pipeline (source.ts) are plain modules tested on their own.
 import { loadKernel } from '../../engine-wasm/host/browser.ts';
 import type { Kernel } from '../../engine-wasm/host/kernel.ts';
-import { useStore, type Speed } from '../store/index.ts';
+import { useStore, SHOWN_PANES, type ShownPane, type Speed } from '../store/index.ts';
 import { Session } from './session.ts';
 import type { RunSession } from './run-session.ts';
-import { takeLive, takeSnapshot, takeTrace } from './snapshot.ts';
+import { takeLive, takeSnapshot, takeTrace, type Live, type Snapshot } from './snapshot.ts';
+import { PaneRefresh } from './pane-refresh.ts';
 import { RunLoop, type RunWatch } from './run-loop.ts';
 import { compileSource } from './source.ts';
 import { breakKey, type BreakNames, type Breakpoint } from './breakpoints.ts';
@@ -27,32 +28,86 @@ export function currentSession(): RunSession | null {
   return session;
 }
 
-/** While a program runs fast, the heavy panes refresh at most this often; the ring and toolbar every frame. */
+/** While a program runs fast, each heavy pane refreshes at most this often; the ring and toolbar every frame. */
 const FULL_EVERY_MS = 500;
 /** At speed "max" more rarely still: the ring and the toolbar carry the run. */
 const FULL_EVERY_MS_AT_MAX = 2000;
-let lastFull = 0;
+
+/** 'base': `snap` itself (the narration bar, the editor's lines, lessons); the rest: the panes' own copies. */
+type Group = 'base' | ShownPane;
+const refresh = new PaneRefresh<Group>(['base', ...SHOWN_PANES]);
+
+/** The last snapshot taken, reused while the session has not moved (one snapshot serves every pane catching up). */
+let latest: { readonly session: RunSession; readonly events: number; readonly snap: Snapshot } | null = null;
+
+function snapshotOf(s: RunSession, live: Live, fresh: boolean): Snapshot {
+  if (!fresh && latest && latest.session === s && latest.events === s.events && latest.snap.status === live.status) return latest.snap;
+  const snap = takeSnapshot(s, s.lay.names.atoms, live);
+  latest = { session: s, events: s.events, snap };
+  return snap;
+}
+
+/** The Trace tab's records, read only while that tab shows them (a fast run writes thousands a frame). */
+function traceFor(s: RunSession) {
+  const state = useStore.getState();
+  return state.inspectorTab === 'trace' ? takeTrace(s, state.trace) : null;
+}
+
+/** Hands `group` the snapshot `snap` (with `live`). */
+function hand(group: Group, snap: Snapshot, live: Live, s: RunSession): void {
+  if (group === 'base') useStore.setState({ live, snap });
+  else useStore.setState((st) => ({ live, shown: { ...st.shown, [group]: snap }, ...(group === 'inspect' ? { trace: traceFor(s) } : {}) }));
+}
 
 /**
  * Hands the session's state to the panes: the live part (events, ring) every
- * time, the full snapshot (threads, memory, graph, narration) when asked or
- * when the last one is older than FULL_EVERY_MS, so frames stay short.
+ * time; every pane when asked (full: a Step, a pause, a slow run); else, while
+ * a run goes fast, one pane whose copy is older than FULL_EVERY_MS, so no
+ * frame draws them all.
  */
 function publish(full: boolean): void {
   if (!session) return;
-  const names = session.lay.names.atoms;
-  const live = takeLive(session, names);
+  const live = takeLive(session, session.lay.names.atoms);
   const now = performance.now();
-  const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
-  if (full || now - lastFull >= every) {
-    lastFull = now;
-    // The trace is read only while the Trace tab shows it (a fast run writes thousands of records a frame).
-    const state = useStore.getState();
-    const trace = state.inspectorTab === 'trace' ? takeTrace(session, state.trace) : null;
-    useStore.setState({ live, snap: takeSnapshot(session, names, live), trace });
-  } else {
-    useStore.setState({ live });
+  if (full) {
+    refresh.all(now);
+    const snap = snapshotOf(session, live, true);
+    // The toolbar, the ring and the narration bar (what a Step is watched on) first; the heavy
+    // panes in the next frame, so the click's frame paints without waiting for them.
+    useStore.setState({ live, snap });
+    if (!panesFrame) panesFrame = requestAnimationFrame(handPanes);
+    return;
   }
+  const every = useStore.getState().speed === Infinity ? FULL_EVERY_MS_AT_MAX : FULL_EVERY_MS;
+  const group = refresh.due(now, every);
+  if (group) hand(group, snapshotOf(session, live, false), live, session);
+  else useStore.setState({ live });
+}
+
+let panesFrame = 0;
+
+/** Hands every heavy pane the current snapshot (the frame after a Step, a pause, a seek). */
+function handPanes(): void {
+  panesFrame = 0;
+  const s = session;
+  if (!s) return;
+  const snap = snapshotOf(s, takeLive(s, s.lay.names.atoms), false);
+  useStore.setState({ shown: { console: snap, graph: snap, threads: snap, inspect: snap }, trace: traceFor(s) });
+}
+
+/** After a fast run: the next pane still showing an older state gets the current one; true while another is behind. */
+function catchUp(): boolean {
+  if (!session) return false;
+  const s = session;
+  const live = takeLive(s, s.lay.names.atoms);
+  const snap = snapshotOf(s, live, false);
+  const st = useStore.getState();
+  const behind = (g: Group) => (g === 'base' ? st.snap : st.shown[g]) !== snap;
+  const group = refresh.next(performance.now(), behind);
+  if (!group) return false;
+  hand(group, snap, live, s);
+  const now = useStore.getState();
+  return (['base', ...SHOWN_PANES] as const).some((g) => (g === 'base' ? now.snap : now.shown[g]) !== snap);
 }
 
 const loop = new RunLoop({
@@ -62,13 +117,14 @@ const loop = new RunLoop({
   names: () => breakNames,
   watch: () => runWatch,
   setPlaying: (playing) => {
-    if (playing) lastFull = performance.now(); // the panes show the state the run starts from
+    if (playing) refresh.all(performance.now()); // the panes show the state the run starts from
     useStore.setState({ playing });
   },
   setPaused: (reason) => {
     if (useStore.getState().pauseReason !== reason) useStore.setState({ pauseReason: reason });
   },
   publish,
+  catchUp,
   requestFrame: (cb) => requestAnimationFrame(cb),
   cancelFrame: (id) => cancelAnimationFrame(id),
   now: () => performance.now(),

@@ -28,6 +28,16 @@ export type Theme = 'dark' | 'light';
 export const SPEEDS = [1, 4, 16, 64, 512, Infinity] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+/**
+ * Panes that draw from their own copy of the snapshot (`shown`): while a
+ * program runs fast they are refreshed in turn, at most one a frame, and
+ * catch up one a frame after the run (engine/pane-refresh.ts).
+ */
+export const SHOWN_PANES = ['console', 'graph', 'threads', 'inspect'] as const;
+export type ShownPane = (typeof SHOWN_PANES)[number];
+export type Shown = { readonly [P in ShownPane]: Snapshot | null };
+export const NO_SHOWN: Shown = { console: null, graph: null, threads: null, inspect: null };
+
 /** What the C toolchain is doing for the C tab (docs/c.md). */
 export type CBuild =
   | { readonly phase: 'idle' }
@@ -64,6 +74,8 @@ export interface SourceSlice {
 export interface RunSlice {
   /** Everything the panes show; while a program runs fast it is refreshed a few times a second. */
   snap: Snapshot | null;
+  /** Each heavy pane's copy of `snap`: the same object except while a fast run is on (SHOWN_PANES). */
+  shown: Shown;
   /** Events, status and the ring: refreshed every frame. */
   live: Live | null;
   /** The run's trace records for the Trace tab, published with `snap` while that tab is open (else null). */
@@ -113,6 +125,7 @@ export const initialState: Store = {
   layout: null,
   exampleName: 'hello',
   snap: null,
+  shown: NO_SHOWN,
   live: null,
   trace: null,
   playing: false,

@@ -40,7 +40,7 @@ const layoutKey = (g: Graph) => g.nodes.map((n) => `${n.id}@${n.position.x},${n.
 
 /** Badges by name and the taken edge's id, from the store's snapshot. */
 function useLive(graph: Graph): { badges: ReadonlyMap<string, AtomBadge>; taken?: string; complete: boolean } {
-  const snap = useStore((s) => s.snap);
+  const snap = useStore((s) => s.shown.graph);
   const lay = useStore((s) => s.layout);
   return useMemo(() => {
     if (!snap || !lay) return { badges: new Map(), complete: true };

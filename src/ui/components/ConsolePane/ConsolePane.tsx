@@ -4,7 +4,7 @@ import { useStore } from '../../store/index.ts';
 
 type Streams = readonly { readonly fd: 1 | 2; readonly text: string }[];
 const NONE: Streams = [];
-const selectStreams = (s: { snap: { consoleStreams: Streams } | null }) => s.snap?.consoleStreams ?? NONE;
+const selectStreams = (s: { shown: { console: { consoleStreams: Streams } | null } }) => s.shown.console?.consoleStreams ?? NONE;
 
 // stderr is told apart by a visible "stderr" tag and a bar, not by colour alone.
 const STDERR: CSSProperties = {

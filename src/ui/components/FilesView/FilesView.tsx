@@ -6,8 +6,8 @@ import { formatNs } from '../Threads/thread-words.ts';
 import { PAGE_BYTES } from '../../../engine-wasm/abi/layout.ts';
 import './files.css';
 
-const selectFiles = (s: Store) => s.snap?.files;
-const selectLatencies = (s: Store) => s.snap?.injections.latencies;
+const selectFiles = (s: Store) => s.shown.inspect?.files;
+const selectLatencies = (s: Store) => s.shown.inspect?.injections.latencies;
 const NO_LATENCIES: readonly LatencyRec[] = [];
 
 const PAGE_LABEL: Readonly<Record<FileRec['pages'][number], string>> = { cold: 'cold (on disk only)', inflight: 'in flight (being read)', cached: 'cached', hole: 'hole (never written)' };

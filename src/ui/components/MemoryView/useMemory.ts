@@ -43,7 +43,7 @@ function read(snap: Store['snap'], lay: Layout | null, old: MemoryState): Memory
   return { lay, image, bytes, changed, gen: old.gen + 1, bulk: n > FLASH_MAX };
 }
 
-const selectSnap = (s: Store) => s.snap;
+const selectSnap = (s: Store) => s.shown.inspect;
 const selectLayout = (s: Store) => s.layout;
 
 interface Seen {

@@ -9,7 +9,7 @@ import { copyEventLink } from '../../share/actions.ts';
 import { useStore, type Store } from '../../store/index.ts';
 import './narration.css';
 
-const selectEvents = (s: Store) => s.snap?.events ?? 0;
+const selectEvents = (s: Store) => s.shown.inspect?.events ?? 0;
 
 const SHOWN = 300;
 

@@ -12,6 +12,24 @@ const px = (style: CSSStyleDeclaration, name: string, fallback: number) => {
 
 const fits = (body: HTMLElement, text: HTMLElement) => body.scrollHeight <= body.clientHeight && text.scrollWidth <= text.clientWidth;
 
+/** Sets the text's font size to the largest between the bar's --nb-max and --nb-min at which it fits. */
+function fit(bar: HTMLElement | null, b: HTMLElement | null, t: HTMLElement | null): void {
+  if (!bar || !b || !t) return;
+  const style = getComputedStyle(bar);
+  let hi = Math.round(px(style, '--nb-max', 20));
+  let lo = Math.round(px(style, '--nb-min', 13));
+  t.style.fontSize = `${hi}px`;
+  if (fits(b, t)) return;
+  // The largest size that fits, by halving [lo, hi).
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    t.style.fontSize = `${mid}px`;
+    if (fits(b, t)) lo = mid;
+    else hi = mid;
+  }
+  t.style.fontSize = `${lo}px`;
+}
+
 /** Refs for the bar, its body (the box the text must fit) and the text; `content` is what is shown. */
 export function useFitText(content: string) {
   const bar = useRef<HTMLDivElement>(null);
@@ -32,22 +50,12 @@ export function useFitText(content: string) {
   }, []);
 
   useLayoutEffect(() => {
-    const b = body.current;
-    const t = text.current;
-    if (!bar.current || !b || !t) return;
-    const style = getComputedStyle(bar.current);
-    let hi = Math.round(px(style, '--nb-max', 20));
-    let lo = Math.round(px(style, '--nb-min', 13));
-    t.style.fontSize = `${hi}px`;
-    if (fits(b, t)) return;
-    // The largest size that fits, by halving [lo, hi).
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      t.style.fontSize = `${mid}px`;
-      if (fits(b, t)) lo = mid;
-      else hi = mid;
-    }
-    t.style.fontSize = `${lo}px`;
+    // Measuring here, in React's commit, would lay out the whole page with every pane that changed
+    // in the same commit (the Step's costliest part). In the next animation frame, just before that
+    // frame's own style and layout, the first read costs what the frame costs anyway, and each try
+    // after it lays out the bar alone (a layout boundary): the sentence is fitted before it is painted.
+    const id = requestAnimationFrame(() => fit(bar.current, body.current, text.current));
+    return () => cancelAnimationFrame(id);
   }, [content, width, height]);
   return { bar, body, text };
 }

@@ -7,16 +7,18 @@ import { options } from '../../lang/ast.ts';
 import { knobsOf } from '../../lang/options.ts';
 import * as L from '../../../engine-wasm/abi/layout.ts';
 
-const selectNarration = (s: Store) => s.snap?.narration;
+// The log is in the inspector and tells the inspector's copy of the snapshot; the bar tells `snap`.
+const selectNarration = (s: Store) => s.shown.inspect?.narration;
 const selectFiles = (s: Store) => s.snap?.files;
+const selectLogFiles = (s: Store) => s.shown.inspect?.files;
 const selectLayout = (s: Store) => s.layout;
 const selectProgram = (s: Store) => s.program;
 
 const NONE: readonly Sentence[] = [];
 
 /** Names and files to tell the trace with; null before a program is laid out. */
-export function useNarrateContext(): NarrateContext | null {
-  const files = useStore(selectFiles);
+export function useNarrateContext(forLog = false): NarrateContext | null {
+  const files = useStore(forLog ? selectLogFiles : selectFiles);
   const lay = useStore(selectLayout);
   const program = useStore(selectProgram);
   return useMemo(() => {
@@ -29,6 +31,6 @@ export function useNarrateContext(): NarrateContext | null {
 
 export function useSentences(): readonly Sentence[] {
   const narration = useStore(selectNarration);
-  const ctx = useNarrateContext();
+  const ctx = useNarrateContext(true);
   return useMemo(() => (ctx && narration ? narrateAll(narration, ctx) : NONE), [ctx, narration]);
 }

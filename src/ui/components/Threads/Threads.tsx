@@ -15,13 +15,13 @@ import './Threads.css';
 const MAX_LANES = 20;
 const NO_THREADS: readonly ThreadRec[] = [];
 
-const selectThreads = (s: Store) => s.snap?.threads ?? NO_THREADS;
-const selectNarration = (s: Store) => s.snap?.narration;
-const selectClock = (s: Store) => s.snap?.counters.clockNs ?? 0n;
+const selectThreads = (s: Store) => s.shown.threads?.threads ?? NO_THREADS;
+const selectNarration = (s: Store) => s.shown.threads?.narration;
+const selectClock = (s: Store) => s.shown.threads?.counters.clockNs ?? 0n;
 const selectLayout = (s: Store) => s.layout;
-const selectHasRun = (s: Store) => s.snap !== null;
-const selectFiles = (s: Store) => s.snap?.files;
-const selectLatencies = (s: Store) => s.snap?.injections.latencies;
+const selectHasRun = (s: Store) => s.shown.threads !== null;
+const selectFiles = (s: Store) => s.shown.threads?.files;
+const selectLatencies = (s: Store) => s.shown.threads?.injections.latencies;
 
 export function Threads() {
   const threads = useStore(selectThreads);

@@ -16,7 +16,7 @@ import './trace.css';
 const NO_NAMES: AtomNames = new Map();
 const selectTrace = (s: Store) => s.trace;
 const selectNames = (s: Store) => s.layout?.names.atoms ?? NO_NAMES;
-const selectEvent = (s: Store) => s.snap?.events ?? 0;
+const selectEvent = (s: Store) => s.shown.inspect?.events ?? 0;
 
 /** The filters outlive the tab (switching to the Log and back keeps them) but not the program. */
 let kept: { names: AtomNames; filter: TraceFilter } = { names: NO_NAMES, filter: NO_FILTER };
