@@ -121,7 +121,7 @@ async function typeKeys(page: Page, line: number, chars: string, gapMs: number):
 
 /** rAF deltas from the frame that shows "running" to the one that shows "done". */
 async function runFrames(page: Page, speed: string): Promise<number[]> {
-  await page.getByLabel('Speed', { exact: true }).selectOption(speed);
+  await page.locator('select[aria-label="Speed"]').selectOption(speed);
   await page.waitForTimeout(300);
   return page.evaluate(
     () =>
@@ -167,7 +167,7 @@ for (const atoms of [1000, 3800]) {
     await page.waitForTimeout(1000);
 
     for (const speed of ['512', 'Infinity']) {
-      await page.getByRole('button', { name: 'Reset', exact: true }).click();
+      await page.locator('button[aria-label="Reset"]').click();
       await page.waitForTimeout(500);
       const frames = await runFrames(page, speed);
       const events = await page.getByTestId('event-count').textContent();
