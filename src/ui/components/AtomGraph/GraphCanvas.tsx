@@ -122,24 +122,33 @@ function Canvas({ graph, editable, names, onPage = NO_PAGE }: Props) {
     // Re-fit when the layout moves nodes, not on every edit of one atom.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  const latestFit = useRef(fit);
+  useLayoutEffect(() => {
+    latestFit.current = fit;
+  });
   useEffect(() => {
     const el = flowRef.current;
     if (!el) return;
     let frame = 0;
-    let size = `${el.clientWidth}x${el.clientHeight}`;
-    const seen = new ResizeObserver(() => {
-      const now = `${el.clientWidth}x${el.clientHeight}`;
+    // The observer's first report is the size it starts from; sizes come from its entries, so
+    // nothing here forces a layout of the page (reading clientWidth in an effect did, mid-commit).
+    let size = '';
+    const seen = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      const now = `${Math.round(box.width)}x${Math.round(box.height)}`;
+      const first = size === '';
       if (now === size) return;
       size = now;
+      if (first) return;
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(fit);
+      frame = requestAnimationFrame(() => latestFit.current());
     });
     seen.observe(el);
     return () => {
       cancelAnimationFrame(frame);
       seen.disconnect();
     };
-  }, [fit]);
+  }, []);
 
   // Removals go through the text; the graph follows the program that results.
   const onNodesChange = useCallback(
