@@ -130,8 +130,10 @@ async function runFrames(page: Page, speed: string): Promise<{ frames: number[];
         const status = document.querySelector('[data-testid="run-status"]')!;
         let phase: 'wait' | 'run' = 'wait';
         let last = 0;
+        const started = performance.now();
         const tick = (t: number) => {
           const now = status.textContent ?? '';
+          if (t - started > 120_000) return resolve({ frames: out, status: `still "${now}" after 120 s` });
           if (phase === 'wait' && now === 'running') phase = 'run';
           else if (phase === 'run') {
             out.push(t - last);

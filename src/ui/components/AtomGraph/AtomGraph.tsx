@@ -51,6 +51,8 @@ export function AtomGraph() {
   }
   const start = Math.max(0, Math.min(from, count - MAX_DRAWN_ATOMS));
   const graph = useMemo(() => graphFor(program, start, decorate), [program, start]);
+  const shownCount = count - (graph.hidden ?? 0);
+  const activeAt = active !== undefined && count > MAX_DRAWN_ATOMS ? names.atoms.indexOf(active) : -1;
   // Stable between windows: the nodes take it through the graph's context.
   const page = useCallback((side: 'before' | 'after') => setFrom(Math.max(0, start + (side === 'before' ? -MAX_DRAWN_ATOMS : MAX_DRAWN_ATOMS))), [start]);
   // On a phone and in an embed the graph is a view: no edits; nor for a C program (its atoms are the C code's).
@@ -95,8 +97,19 @@ export function AtomGraph() {
       {(graph.hidden ?? 0) > 0 ? (
         <p className="atom-graph-banner" role="status" data-testid="graph-big">
           {count.toLocaleString('en-US')} atoms: the graph draws{' '}
-          {start === 0 ? `the first ${(count - (graph.hidden ?? 0)).toLocaleString('en-US')}` : `atoms ${(start + 1).toLocaleString('en-US')}–${(start + count - (graph.hidden ?? 0)).toLocaleString('en-US')}`} in memory
-          order in a simple grid and sums up the others in a node before and after them (its button shows them). The text has them all.
+          {start === 0 ? `the first ${shownCount.toLocaleString('en-US')}` : `atoms ${(start + 1).toLocaleString('en-US')}–${(start + shownCount).toLocaleString('en-US')}`} in memory
+          order in a simple grid and sums up the others in a node before and after them. The text has them all.
+          {activeAt >= 0 && (activeAt < start || activeAt >= start + shownCount) && (
+            <> The last kernel event's atom, <b>{active}</b>, is {activeAt < start ? 'before' : 'after'} them.</>
+          )}
+          <span className="graph-window-nav">
+            <button type="button" className="btn" disabled={start === 0} onClick={() => page('before')}>
+              ↑ Earlier atoms
+            </button>
+            <button type="button" className="btn" disabled={start + shownCount >= count} onClick={() => page('after')}>
+              ↓ Next atoms
+            </button>
+          </span>
         </p>
       ) : (
         graph.simple && (
