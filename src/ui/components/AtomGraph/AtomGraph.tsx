@@ -98,7 +98,7 @@ export function AtomGraph() {
         <p className="atom-graph-banner" role="status" data-testid="graph-big">
           {count.toLocaleString('en-US')} atoms: the graph draws{' '}
           {start === 0 ? `the first ${shownCount.toLocaleString('en-US')}` : `atoms ${(start + 1).toLocaleString('en-US')}–${(start + shownCount).toLocaleString('en-US')}`} in memory
-          order in a simple grid and sums up the others in a node before and after them. The text has them all.
+          order; the others are one node before and one after.
           {activeAt >= 0 && (activeAt < start || activeAt >= start + shownCount) && (
             <> The last kernel event's atom, <b>{active}</b>, is {activeAt < start ? 'before' : 'after'} them.</>
           )}
