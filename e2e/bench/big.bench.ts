@@ -174,6 +174,11 @@ for (const atoms of [1000, 3800]) {
       await page.waitForTimeout(500);
       const { frames, status } = await runFrames(page, speed);
       const events = await page.getByTestId('event-count').textContent();
+      if (frames.length === 0) {
+        const why = await page.evaluate(() => document.querySelector('[role="alert"], .notice')?.textContent ?? '');
+        report(`[${atoms}] run at ${speed === 'Infinity' ? 'max' : `${speed}/s`}`, `did not start: ${status} [${events}] ${why}`);
+        continue;
+      }
       report(`[${atoms}] frames while running at ${speed === 'Infinity' ? 'max' : `${speed}/s`} (p50 / p95 / max of ${frames.length})`, `${triple(frames)}  [${events}, ${status}]`);
       if (status === 'done') await expect(page.locator('.console-pane')).toContainText(`n = ${atoms}`);
     }
