@@ -11,7 +11,8 @@ import type { RunSession } from './run-session.ts';
 import { takeLive, takeSnapshot, takeTrace, type Live, type Snapshot } from './snapshot.ts';
 import { PaneRefresh } from './pane-refresh.ts';
 import { RunLoop, type RunWatch } from './run-loop.ts';
-import { compileSource } from './source.ts';
+import { compileParsed, compileSource } from './source.ts';
+import type { ParseResult } from '../lang/parse.ts';
 import { breakKey, type BreakNames, type Breakpoint } from './breakpoints.ts';
 
 let kernel: Kernel | null = null;
@@ -136,9 +137,12 @@ function namesFor(s: RunSession): BreakNames {
   return { atoms: s.lay.names.atoms, vars };
 }
 
-/** Parses text; a program without errors replaces the running one (the last good one stays otherwise). */
-export function setSource(text: string, exampleName: string | null = null): void {
-  const c = compileSource(text);
+/**
+ * Parses text (or takes `parsed`, its parse from the worker); a program without errors replaces
+ * the running one (the last good one stays otherwise).
+ */
+export function setSource(text: string, exampleName: string | null = null, parsed?: ParseResult): void {
+  const c = parsed ? compileParsed(parsed) : compileSource(text);
   useStore.setState({ source: text, diagnostics: c.diagnostics, exampleName });
   // While the C tab runs, the program's text is kept and judged, and runs when its tab is shown again.
   if (!c.program || !c.layout || useStore.getState().lang !== 'syslet') return;

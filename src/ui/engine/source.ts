@@ -1,7 +1,7 @@
 // The source pipeline: program text -> diagnostics, and for a text without
 // errors the program and its memory layout (what a session runs). Pure.
 import type { Diagnostic, Program } from '../lang/ast.ts';
-import { parse } from '../lang/parse.ts';
+import { parse, type ParseResult } from '../lang/parse.ts';
 import { layout, type Layout } from '../lang/layout.ts';
 
 export interface Compiled {
@@ -12,7 +12,11 @@ export interface Compiled {
 }
 
 export function compileSource(text: string): Compiled {
-  const { program, diagnostics } = parse(text);
+  return compileParsed(parse(text));
+}
+
+/** The rest of the pipeline for a text parsed elsewhere (lang/parse.worker.ts). */
+export function compileParsed({ program, diagnostics }: ParseResult): Compiled {
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, program: null, layout: null };
   const lay = layout(program);
   const all = [...diagnostics, ...lay.diagnostics];

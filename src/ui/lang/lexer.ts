@@ -69,8 +69,9 @@ export function lex(text: string): Lexed {
       diagnostics.push({ ...spanToPos(span(from, Math.max(to, from + 1))), message, severity: 'error' });
     }
   };
-  const push = (t: Omit<Token, 'span'>, from: number) => {
-    tokens.push({ ...t, span: span(from, i) });
+  // One object per token, built in place (no spread: a big program has tens of thousands).
+  const push = (kind: TokenKind, tokText: string, from: number) => {
+    tokens.push({ kind, text: tokText, span: span(from, i) });
     lineHasCode = true;
   };
 
@@ -92,7 +93,7 @@ export function lex(text: string): Lexed {
       lineHasCode = true;
     } else if (isNameStart(c)) {
       while (i < text.length && isNameChar(text[i])) i++;
-      push({ kind: 'name', text: text.slice(from, i) }, from);
+      push('name', text.slice(from, i), from);
     } else if (isDigit(c)) {
       const hex = c === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X');
       i += hex ? 2 : 0;
@@ -120,7 +121,10 @@ export function lex(text: string): Lexed {
         diag(from, i, `integer \`${src}\` does not fit in 32 bits (the largest is 4294967295, 0xffffffff)`);
         value = 0;
       }
-      push({ kind: 'int', text: src, value, hex, ...(unit && !bad ? { unit } : {}) }, from);
+      const tok: { -readonly [K in keyof Token]: Token[K] } = { kind: 'int', text: src, span: span(from, i), value, hex };
+      if (unit && !bad) tok.unit = unit;
+      tokens.push(tok);
+      lineHasCode = true;
     } else if (c === '"') {
       i++;
       const bytes: string[] = [];
@@ -158,13 +162,14 @@ export function lex(text: string): Lexed {
         i += chLen;
       }
       if (!closed) diag(from, i, 'this string is not closed: add `"` before the end of the line');
-      push({ kind: 'str', text: text.slice(from, i), bytes: bytes.join('') }, from);
+      tokens.push({ kind: 'str', text: text.slice(from, i), span: span(from, i), bytes: bytes.join('') });
+      lineHasCode = true;
     } else if (OPS2.has(text.slice(i, i + 2))) {
       i += 2;
-      push({ kind: 'op', text: text.slice(from, i) }, from);
+      push('op', text.slice(from, i), from);
     } else if (OPS1.has(c)) {
       i++;
-      push({ kind: 'op', text: c }, from);
+      push('op', c, from);
     } else {
       const cp = text.codePointAt(i) ?? 0;
       i += cp > 0xffff ? 2 : 1;

@@ -13,6 +13,8 @@ import './features.css';
 type MonacoApi = typeof Monaco;
 
 export const MARKER_OWNER = 'syslet';
+/** Characters past which completion does not parse the text again (about 400 atom lines). */
+const BIG_TEXT = 20_000;
 
 function kindOf(monaco: MonacoApi, kind: ItemKind): Monaco.languages.CompletionItemKind {
   const K = monaco.languages.CompletionItemKind;
@@ -34,8 +36,10 @@ export function registerSysletFeatures(monaco: MonacoApi, languageId: string): v
       const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
       if (/#/.test(before) || (before.split('"').length - 1) % 2 === 1) return { suggestions: [] };
       if (context.triggerCharacter === '&' && !contextOf(before).startsWith('address')) return { suggestions: [] };
-      // The text as it is now (names declared a moment ago count), even with errors elsewhere.
-      const program = parse(model.getValue()).program;
+      // The text as it is now (names declared a moment ago count), even with errors elsewhere; a big
+      // text (parsing 1,000 atoms takes a good part of a frame or more) uses the program last judged.
+      const stored = model.getValueLength() > BIG_TEXT ? useStore.getState().program : null;
+      const program = stored ?? parse(model.getValue()).program;
       const suggestions = completionItems(before, program).map((it) => ({
         label: it.label,
         kind: kindOf(monaco, it.kind),

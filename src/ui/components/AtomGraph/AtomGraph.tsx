@@ -1,11 +1,11 @@
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../../store/index.ts';
 import { redoSource, undoSource } from '../../editing.ts';
 import { atoms, type Program } from '../../lang/ast.ts';
 import { parse } from '../../lang/parse.ts';
-import { buildGraph, DAGRE_MAX_ATOMS, layoutGraph } from './graph.ts';
+import { DAGRE_MAX_ATOMS, graphFor, MAX_DRAWN_ATOMS, windowStart } from './graph.ts';
 import { decorate } from './decorate.ts';
 import { addAtom } from './actions.ts';
 import { GraphCanvas } from './GraphCanvas.tsx';
@@ -34,9 +34,27 @@ export function AtomGraph() {
   const firstError = useStore((s) => (s.lang === 'c' ? undefined : s.diagnostics.find((d) => d.severity === 'error')));
   // The graph follows the text as it parses now: with errors elsewhere, the atoms that parse are shown and editable.
   const program = useMemo(() => (isC ? (stored ?? EMPTY) : firstError || !stored ? parse(source).program : stored), [isC, firstError, stored, source]);
-  const graph = useMemo(() => decorate(layoutGraph(buildGraph(program))), [program]);
   const names = useMemo(() => namesOf(program), [program]);
   const count = names.atoms.length;
+  // A big program is drawn as a window of MAX_DRAWN_ATOMS atoms (memory order). While the run is
+  // paused or done the window follows the atom of the last kernel event; while it plays, the
+  // summary node holding that atom names it (moving the window each snapshot would redraw it).
+  const [from, setFrom] = useState(0);
+  const playing = useStore((s) => s.playing);
+  const active = useStore((s) => s.snap?.activeAtomName);
+  const [followed, setFollowed] = useState('');
+  const follow = `${active ?? ''}|${playing}`;
+  if (follow !== followed) {
+    setFollowed(follow);
+    const at = active !== undefined && !playing && count > MAX_DRAWN_ATOMS ? names.atoms.indexOf(active) : -1;
+    if (at >= 0 && (at < from || at >= from + MAX_DRAWN_ATOMS)) setFrom(windowStart(at, count));
+  }
+  const start = Math.max(0, Math.min(from, count - MAX_DRAWN_ATOMS));
+  const graph = useMemo(() => graphFor(program, start, decorate), [program, start]);
+  const shownCount = count - (graph.hidden ?? 0);
+  const activeAt = active !== undefined && count > MAX_DRAWN_ATOMS ? names.atoms.indexOf(active) : -1;
+  // Stable between windows: the nodes take it through the graph's context.
+  const page = useCallback((side: 'before' | 'after') => setFrom(Math.max(0, start + (side === 'before' ? -MAX_DRAWN_ATOMS : MAX_DRAWN_ATOMS))), [start]);
   // On a phone and in an embed the graph is a view: no edits; nor for a C program (its atoms are the C code's).
   const viewer = useReadOnly();
   const readOnly = viewer || isC;
@@ -78,8 +96,20 @@ export function AtomGraph() {
       )}
       {(graph.hidden ?? 0) > 0 ? (
         <p className="atom-graph-banner" role="status" data-testid="graph-big">
-          {count.toLocaleString('en-US')} atoms: the graph draws the first {(count - (graph.hidden ?? 0)).toLocaleString('en-US')} in memory order in a
-          simple grid and sums up the rest in one node. The text has them all.
+          {count.toLocaleString('en-US')} atoms: the graph draws{' '}
+          {start === 0 ? `the first ${shownCount.toLocaleString('en-US')}` : `atoms ${(start + 1).toLocaleString('en-US')}–${(start + shownCount).toLocaleString('en-US')}`} in memory
+          order; the others are one node before and one after.
+          {activeAt >= 0 && (activeAt < start || activeAt >= start + shownCount) && (
+            <> The last kernel event's atom, <b>{active}</b>, is {activeAt < start ? 'before' : 'after'} them.</>
+          )}
+          <span className="graph-window-nav">
+            <button type="button" className="btn" disabled={start === 0} onClick={() => page('before')}>
+              ↑ Earlier atoms
+            </button>
+            <button type="button" className="btn" disabled={start + shownCount >= count} onClick={() => page('after')}>
+              ↓ Next atoms
+            </button>
+          </span>
         </p>
       ) : (
         graph.simple && (
@@ -90,7 +120,7 @@ export function AtomGraph() {
       )}
       <div className="atom-graph-canvas">
         {count > 0 || !firstError ? (
-          <GraphCanvas graph={graph} editable={!readOnly} names={names} />
+          <GraphCanvas graph={graph} editable={!readOnly} names={names} onPage={page} />
         ) : (
           <p className="pane-empty">No atom declaration parses yet: fix the first error, or add an atom.</p>
         )}

@@ -4,7 +4,7 @@ import {
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange,
 } from '@xyflow/react';
 import { useStore } from '../../store/index.ts';
-import type { AtomNode as AtomNodeType, Graph, GraphEdge, GraphNode } from './graph.ts';
+import { DAGRE_MAX_ATOMS, type AtomNode as AtomNodeType, type Graph, type GraphEdge, type GraphNode } from './graph.ts';
 import { AtomNode } from './AtomNode.tsx';
 import { EndNode } from './EndNode.tsx';
 import { LoopEdge } from './LoopEdge.tsx';
@@ -33,7 +33,10 @@ interface Props {
   graph: Graph;
   editable: boolean;
   names: Names;
+  /** Moves a big program's window of atoms (the summary nodes' buttons). */
+  onPage?: (side: 'before' | 'after') => void;
 }
+const NO_PAGE = () => {};
 
 /** Where the nodes are: a key that changes when the layout moves them (atoms added, chained, reordered), not when one atom's flags change. */
 const layoutKey = (g: Graph) => g.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ');
@@ -76,7 +79,7 @@ function carrySelection<T extends { id: string; selected?: boolean }>(fresh: T[]
   return picked.size ? fresh.map((n) => (picked.has(n.id) ? { ...n, selected: true } : n)) : fresh;
 }
 
-function Canvas({ graph, editable, names }: Props) {
+function Canvas({ graph, editable, names, onPage = NO_PAGE }: Props) {
   const flowRef = useRef<HTMLDivElement>(null);
   const [confirm, setConfirm] = useState<{ names: string[]; uses: Use[] } | null>(null);
   const [editing, setEditingState] = useState<{ name: string; side: Side } | null>(null);
@@ -119,24 +122,33 @@ function Canvas({ graph, editable, names }: Props) {
     // Re-fit when the layout moves nodes, not on every edit of one atom.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  const latestFit = useRef(fit);
+  useLayoutEffect(() => {
+    latestFit.current = fit;
+  });
   useEffect(() => {
     const el = flowRef.current;
     if (!el) return;
     let frame = 0;
-    let size = `${el.clientWidth}x${el.clientHeight}`;
-    const seen = new ResizeObserver(() => {
-      const now = `${el.clientWidth}x${el.clientHeight}`;
+    // The observer's first report is the size it starts from; sizes come from its entries, so
+    // nothing here forces a layout of the page (reading clientWidth in an effect did, mid-commit).
+    let size = '';
+    const seen = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      const now = `${Math.round(box.width)}x${Math.round(box.height)}`;
+      const first = size === '';
       if (now === size) return;
       size = now;
+      if (first) return;
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(fit);
+      frame = requestAnimationFrame(() => latestFit.current());
     });
     seen.observe(el);
     return () => {
       cancelAnimationFrame(frame);
       seen.disconnect();
     };
-  }, [fit]);
+  }, []);
 
   // Removals go through the text; the graph follows the program that results.
   const onNodesChange = useCallback(
@@ -203,8 +215,8 @@ function Canvas({ graph, editable, names }: Props) {
   }, []);
 
   const actions = useMemo<GraphActions>(
-    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, board }),
-    [editable, editing, setEditing, removeAtoms, board],
+    () => ({ edit: (name) => setEditing(name), remove: (name) => removeAtoms([name]), editable, editing: editing?.name ?? null, board, page: onPage }),
+    [editable, editing, setEditing, removeAtoms, board, onPage],
   );
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -248,6 +260,8 @@ function Canvas({ graph, editable, names }: Props) {
           fitView
           fitViewOptions={FIT}
           proOptions={{ hideAttribution: true }}
+          // A big program's window: only the nodes and edges in view are in the DOM.
+          onlyRenderVisibleElements={graph.nodes.length > DAGRE_MAX_ATOMS}
         >
           <Background gap={22} size={1.5} />
           <Controls showInteractive={false} position="bottom-right" />

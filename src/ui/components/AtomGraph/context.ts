@@ -13,6 +13,8 @@ export interface GraphActions {
   editing: string | null;
   /** Badges by atom name at the current event; each node subscribes to its own. */
   board: BadgeBoard;
+  /** A big program's graph is a window of its atoms: moves it to the atoms before or after. */
+  page(side: 'before' | 'after'): void;
 }
 
-export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, board: new BadgeBoard() });
+export const GraphActionsContext = createContext<GraphActions>({ edit: () => {}, remove: () => {}, editable: false, editing: null, board: new BadgeBoard(), page: () => {} });

@@ -1,7 +1,7 @@
 // Looks for the built graph: edge classes (graph.css colours them with the
 // theme's variables), arrow markers and which edges can be selected.
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
-import type { EdgeKind, Graph, GraphEdge } from './graph.ts';
+import { BEFORE, MORE, type EdgeKind, type Graph, type GraphEdge } from './graph.ts';
 
 const COLOUR: Record<EdgeKind, string> = {
   next: 'var(--accent)',
@@ -26,7 +26,7 @@ export function decorate(g: Graph): Graph {
       selectable: editable,
       focusable: editable,
       // Only a next can be dragged to another atom (or off, to clear it); the rest follow from flags and order.
-      reconnectable: editable && e.target !== 'more:atoms' ? 'target' : false,
+      reconnectable: editable && e.target !== MORE && e.target !== BEFORE ? 'target' : false,
       labelShowBg: true,
       labelBgPadding: [6, 3],
       labelBgBorderRadius: 4,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from '../../lang/parse.ts';
 import * as F from '../../../engine-wasm/abi/flags.ts';
 import {
-  atomHeight, buildGraph, CALL_INDENT, callRows, DAGRE_MAX_ATOMS, FLAG_NAMES, flagLabel, flagTone, layoutGraph, MAX_DRAWN_ATOMS,
+  atomHeight, atomsKey, BEFORE, buildGraph, CALL_INDENT, graphFor, MORE, windowStart, callRows, DAGRE_MAX_ATOMS, FLAG_NAMES, flagLabel, flagTone, layoutGraph, MAX_DRAWN_ATOMS,
   SKIP_FLAG, STOP_FLAGS, stopsOn, type AtomNode, type Graph, type GraphNode,
 } from './graph.ts';
 
@@ -211,4 +211,37 @@ test('an atom with an injected fault carries it in its node, one row taller', ()
   expect(a.data.fault).toMatchObject({ spec: { kind: 'errno', errno: { name: 'EIO' } }, nth: 2 });
   expect(b.data.fault).toBeUndefined();
   expect(atomHeight(a.data) - atomHeight(b.data)).toBe(26);
+});
+
+describe('a big program drawn as a window of atoms', () => {
+  const n = 1000;
+  it('draws MAX_DRAWN_ATOMS atoms from `from`, with a summary node before and after', () => {
+    const g = layoutGraph(buildGraph(program(chain(n)), MAX_DRAWN_ATOMS, 400));
+    const atoms = g.nodes.filter((x) => x.type === 'atom');
+    expect(atoms.map((x) => x.id)[0]).toBe('c400');
+    expect(atoms).toHaveLength(MAX_DRAWN_ATOMS);
+    expect(g).toMatchObject({ hidden: n - MAX_DRAWN_ATOMS, from: 400, total: n });
+    expect(g.nodes.find((x) => x.id === BEFORE)?.data).toMatchObject({ kind: 'more', side: 'before', label: '400 earlier atoms' });
+    const after = g.nodes.find((x) => x.id === MORE);
+    expect(after?.data).toMatchObject({ kind: 'more', side: 'after', label: `${n - 400 - MAX_DRAWN_ATOMS} more atoms` });
+    expect((after?.data.atoms as ReadonlySet<string>).has(`c${n - 1}`)).toBe(true);
+    expect(g.edges.find((e) => e.source === `c${400 + MAX_DRAWN_ATOMS - 1}`)).toMatchObject({ target: MORE, label: `next: c${400 + MAX_DRAWN_ATOMS}` });
+    expect(overlaps(g)).toEqual([]);
+  });
+  it('a window past the end is moved back to the last atoms; windowStart puts an atom in the window', () => {
+    const g = buildGraph(program(chain(n)), MAX_DRAWN_ATOMS, 5000);
+    expect(g.from).toBe(n - MAX_DRAWN_ATOMS);
+    expect(g.nodes.some((x) => x.id === MORE)).toBe(false);
+    for (const at of [0, 10, 499, 999]) {
+      const s = windowStart(at, n);
+      expect(at >= s && at < s + MAX_DRAWN_ATOMS).toBe(true);
+    }
+  });
+  it('the graph is built again only when the atoms change, not for a comment or a driver line', () => {
+    const a = program(chain(n));
+    const b = program(`# a comment\n${chain(n)}\nvar x = 1\n`);
+    expect(atomsKey(a)).toBe(atomsKey(b));
+    expect(graphFor(b, 0, (g) => g)).toBe(graphFor(a, 0, (g) => g));
+    expect(atomsKey(program(chain(n).replace('atom c5 = getpid()', 'atom c5 = getpid() flags SYSLET_STOP_ON_ZERO')))).not.toBe(atomsKey(a));
+  });
 });

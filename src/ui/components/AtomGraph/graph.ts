@@ -67,6 +67,9 @@ export type EndKind = 'end' | 'past' | 'more';
 export interface EndNodeData extends Record<string, unknown> {
   readonly kind: EndKind;
   readonly label: string;
+  /** A summary node ('more'): which side of the drawn window it stands for, and the atoms it holds. */
+  readonly side?: 'before' | 'after';
+  readonly atoms?: ReadonlySet<string>;
 }
 
 export type AtomNode = Node<AtomNodeData, 'atom'>;
@@ -84,8 +87,11 @@ export type GraphEdge = Edge<GraphEdgeData>;
 export interface Graph {
   readonly nodes: GraphNode[];
   readonly edges: GraphEdge[];
-  /** Atoms of the program not drawn (past MAX_DRAWN_ATOMS in memory order). */
+  /** Atoms of the program not drawn (outside the window of MAX_DRAWN_ATOMS in memory order). */
   readonly hidden?: number;
+  /** With atoms hidden: the index (memory order) of the first atom drawn, and how many the program has. */
+  readonly from?: number;
+  readonly total?: number;
   /** True when the graph was too big for the layered layout and got the simple grid. */
   readonly simple?: boolean;
 }
@@ -159,14 +165,49 @@ export function atomHeight(a: Pick<AtomNodeData, 'flags' | 'syscall' | 'args' | 
 const stops = (a: AtomDecl) => a.flags.some((f) => STOP_FLAGS.includes(f.name));
 const skips = (a: AtomDecl) => a.flags.some((f) => f.name === SKIP_FLAG);
 
-/** Nodes and edges without positions; `layoutGraph` places them. Linear in the program's size. */
-export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph {
+/** What the graph shows of a program's atoms: a key that is equal for programs drawn alike (a comment or a driver line changed). */
+export function atomsKey(program: Program): string {
+  return JSON.stringify(atoms(program).map((a) => [a.name.name, a.syscall.name, a.args.map((x) => x.name), a.ret?.name, a.flags.map((f) => f.name), a.next?.name, a.fault?.spec, a.fault?.nth]));
+}
+
+let cached: { key: string; from: number; graph: Graph } | null = null;
+/**
+ * The laid-out graph for the window from `from`; the one built last when the program's atoms
+ * are drawn alike, so typing in a big program's driver or comments rebuilds no graph.
+ */
+export function graphFor(program: Program, from: number, finish: (g: Graph) => Graph): Graph {
+  const key = atomsKey(program);
+  if (cached && cached.key === key && cached.from === from) return cached.graph;
+  const graph = finish(layoutGraph(buildGraph(program, MAX_DRAWN_ATOMS, from)));
+  cached = { key, from, graph };
+  return graph;
+}
+
+/** The summary nodes of a windowed graph: the atoms before the window, and after it. */
+export const BEFORE = 'more:before';
+export const MORE = 'more:atoms';
+
+/** Where a window of `size` atoms starts so that it holds atom `at`, of `total` (the start clamped to the program). */
+export function windowStart(at: number, total: number, size = MAX_DRAWN_ATOMS): number {
+  return Math.max(0, Math.min(at - Math.floor(size / 4), total - size));
+}
+
+/**
+ * Nodes and edges without positions; `layoutGraph` places them. Linear in the program's size.
+ * A program of more than `maxAtoms` atoms is drawn as a window of that many, from atom `from`
+ * in memory order; the atoms before and after it are one summary node each.
+ */
+export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS, from = 0): Graph {
   // With errors in the text a name can be declared twice: the first declaration is the node.
   const seen = new Set<string>();
   const all = atoms(program).filter((a) => !seen.has(a.name.name) && !!seen.add(a.name.name));
-  const list = all.length > maxAtoms ? all.slice(0, maxAtoms) : all;
+  const start = all.length > maxAtoms ? Math.max(0, Math.min(from, all.length - maxAtoms)) : 0;
+  const list = all.length > maxAtoms ? all.slice(start, start + maxAtoms) : all;
   const hidden = all.length - list.length;
-  const index = new Map(all.map((a, i) => [a.name.name, i]));
+  const after = all.length - start - list.length;
+  const index = new Map<string, number>();
+  all.forEach((a, i) => index.set(a.name.name, i));
+  const inWindow = (i: number) => i >= start && i < start + list.length;
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const ends = new Set<string>();
@@ -175,8 +216,21 @@ export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph 
     ends.add(id);
     nodes.push({ id, type: 'end', position: { x: 0, y: 0 }, data: { kind, label }, deletable: false, connectable: false });
   };
-  const MORE = 'more:atoms';
-  list.forEach((a, i) => {
+  const summary = (side: 'before' | 'after') => {
+    const id = side === 'before' ? BEFORE : MORE;
+    if (ends.has(id)) return id;
+    ends.add(id);
+    const names = new Set((side === 'before' ? all.slice(0, start) : all.slice(start + list.length)).map((a) => a.name.name));
+    const n = names.size.toLocaleString('en-US');
+    const label = side === 'before' ? `${n} earlier atom${names.size === 1 ? '' : 's'}` : `${n} more atom${names.size === 1 ? '' : 's'}`;
+    nodes.push({ id, type: 'end', position: { x: 0, y: 0 }, data: { kind: 'more', label, side, atoms: names }, deletable: false, connectable: false });
+    return id;
+  };
+  // The window's neighbours are always shown, so the way to them is there even when no edge leads out.
+  if (start > 0) summary('before');
+  if (after > 0) summary('after');
+  list.forEach((a, k) => {
+    const i = start + k;
     const name = a.name.name;
     const params = syscallByName(a.syscall.name)?.params ?? [];
     const data: AtomNodeData = {
@@ -193,9 +247,9 @@ export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph 
     nodes.push({ id: name, type: 'atom', position: { x: 0, y: 0 }, data });
 
     const at = a.next ? index.get(a.next.name) : undefined;
-    if (at !== undefined && at >= list.length) {
-      end(MORE, 'more', `${hidden.toLocaleString('en-US')} more atoms`);
-      edges.push({ id: `next:${name}`, source: name, sourceHandle: 'next', target: MORE, targetHandle: 'in', deletable: false, label: `next: ${a.next!.name}`, data: { kind: 'next' } });
+    if (at !== undefined && !inWindow(at)) {
+      const to = summary(at < start ? 'before' : 'after');
+      edges.push({ id: `next:${name}`, source: name, sourceHandle: 'next', target: to, targetHandle: 'in', deletable: false, label: `next: ${a.next!.name}`, data: { kind: 'next' } });
     } else if (at !== undefined) {
       const target = a.next!.name;
       const back = at <= i;
@@ -207,13 +261,10 @@ export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph 
       edges.push({ id: `done:${name}`, source: name, sourceHandle: 'next', target: `end:${name}`, targetHandle: 'in', deletable: false, data: { kind: 'done' } });
     }
     if (stops(a) && skips(a)) {
-      const after = all[i + 1]?.name.name;
-      let to = after ?? `past:${name}`;
-      if (!after) end(to, 'past', 'past the last atom!');
-      else if (i + 1 >= list.length) {
-        to = MORE;
-        end(MORE, 'more', `${hidden.toLocaleString('en-US')} more atoms`);
-      }
+      const next = all[i + 1]?.name.name;
+      let to = next ?? `past:${name}`;
+      if (!next) end(to, 'past', 'past the last atom!');
+      else if (!inWindow(i + 1)) to = summary('after');
       edges.push({ id: `skip:${name}`, source: name, sourceHandle: 'skip', target: to, targetHandle: 'in', deletable: false, label: 'on stop: skip', data: { kind: 'skip' } });
     } else if (stops(a)) {
       end(`end:${name}`, 'end', 'end');
@@ -222,7 +273,13 @@ export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph 
   });
   // Data flow: the atoms that pass a var by address read what an atom's `ret` stored there.
   const readers = new Map<string, AtomDecl[]>();
-  for (const b of list) for (const x of new Set(b.args.map((y) => y.name))) readers.set(x, [...(readers.get(x) ?? []), b]);
+  for (const b of list) {
+    for (const x of new Set(b.args.map((y) => y.name))) {
+      const r = readers.get(x);
+      if (r) r.push(b);
+      else readers.set(x, [b]);
+    }
+  }
   for (const a of list) {
     if (!a.ret) continue;
     const v = a.ret.name;
@@ -231,7 +288,7 @@ export function buildGraph(program: Program, maxAtoms = MAX_DRAWN_ATOMS): Graph 
       edges.push({ id: `data:${a.name.name}:${b.name.name}:${v}`, source: a.name.name, sourceHandle: 'data-out', target: b.name.name, targetHandle: 'data-in', deletable: false, label: v, data: { kind: 'data' } });
     }
   }
-  return hidden > 0 ? { nodes, edges, hidden } : { nodes, edges };
+  return hidden > 0 ? { nodes, edges, hidden, from: start, total: all.length } : { nodes, edges };
 }
 
 const PACK_GAP = 44;
@@ -316,6 +373,8 @@ function gridLayout(g: Graph): GraphNode[] {
     last = { x, y: y + atomHeight(n.data) + PACK_GAP };
     y = last.y;
   });
+  // The earlier atoms' summary stands above the first column.
+  pos.set(BEFORE, { x: 0, y: -(END_H + PACK_GAP) });
   return g.nodes.map((n) => ({ ...n, position: pos.get(n.id) ?? last }) as GraphNode);
 }
 

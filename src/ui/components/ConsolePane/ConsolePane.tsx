@@ -27,11 +27,14 @@ const TAG: CSSProperties = {
 export function ConsolePane() {
   const streams = useStore(selectStreams);
   const end = useRef<HTMLPreElement>(null);
+  // Each snapshot brings new stream objects; only more text is worth a scroll (and the layout it reads).
+  let size = streams.length;
+  for (const s of streams) size += s.text.length;
   useEffect(() => {
     // Scrolled at the next frame, when layout is clean: reading scrollHeight now would lay out the whole page mid-commit.
     const id = requestAnimationFrame(() => end.current?.scrollTo({ top: end.current.scrollHeight }));
     return () => cancelAnimationFrame(id);
-  }, [streams]);
+  }, [size]);
   return (
     <section className="pane console-pane" aria-label="Console">
       <header className="pane-title">

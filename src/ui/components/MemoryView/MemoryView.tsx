@@ -12,6 +12,26 @@ import './memory.css';
 
 const selectLayout = (s: Store) => s.layout;
 const HIGHLIGHT_MS = 2200;
+/**
+ * Rows drawn at a time: a program of 1,000 atoms fills ~3,000 rows, which took seconds to lay out
+ * and re-render on every snapshot. More are drawn on request, or when a pointer leads past them.
+ */
+export const PAGE_ROWS = 384;
+
+/** The index of the row holding `addr` (rows are in address order), or -1. */
+function rowIndexOf(rows: readonly { addr: number }[], addr: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].addr <= addr) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
 
 function metaOf(image: Image): Map<number, RowMeta> {
   const out = new Map<number, RowMeta>();
@@ -51,6 +71,7 @@ export function MemoryView() {
   const meta = useMemo(() => (image ? metaOf(image) : null), [image]);
   const rows = useMemo(() => (image ? rowsOf(image, bytes) : []), [image, bytes]);
   const [detail, setDetail] = useState(-1);
+  const [limit, setLimit] = useState(PAGE_ROWS);
   const [hl, setHl] = useState<{ from: number; to: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const timer = useRef(0);
@@ -64,11 +85,20 @@ export function MemoryView() {
       if (fid >= 0) setDetail(fid);
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => setHl(null), HIGHLIGHT_MS);
-      const row = scroller.current?.querySelector<HTMLElement>(`[data-addr="${target & ~15}"]`);
       const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      row?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+      const show = () => {
+        const at = rowIndexOf(rows, target);
+        const row = at >= 0 ? scroller.current?.querySelector<HTMLElement>(`[data-addr="${rows[at].addr}"]`) : null;
+        row?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+      };
+      // A target past the rows drawn: draw up to it (and a little beyond), then scroll.
+      const at = rowIndexOf(rows, target);
+      if (at >= limit) {
+        setLimit(at + PAGE_ROWS / 2);
+        requestAnimationFrame(show);
+      } else show();
     },
-    [image],
+    [image, rows, limit],
   );
 
   const onPoint = (e: SyntheticEvent) => {
@@ -115,7 +145,7 @@ export function MemoryView() {
         ))}
       </ul>
       <div className={`mem-scroll${bulk ? ' mem-bulk' : ''}`} ref={scroller} tabIndex={0} aria-label={`User memory ${hex(image.start)} to ${hex(image.end)}`} onMouseOver={onPoint} onFocus={onPoint} onClick={onClick}>
-        {rows.map((r) => {
+        {(rows.length > limit ? rows.slice(0, limit) : rows).map((r) => {
           if (r.t === 'gap') {
             return (
               <div key={r.addr} className="mem-gap" data-addr={r.addr}>
@@ -131,6 +161,11 @@ export function MemoryView() {
             </div>
           );
         })}
+        {rows.length > limit && (
+          <button type="button" className="btn mem-more" onClick={() => setLimit((n) => n + PAGE_ROWS)}>
+            Show {Math.min(PAGE_ROWS, rows.length - limit)} more rows ({(rows.length - limit).toLocaleString('en')} not drawn yet, up to {hex(image.end)})
+          </button>
+        )}
       </div>
       <p className="mem-detail" data-testid="memory-detail">
         {shown ? (
