@@ -3,6 +3,7 @@
 // text (more than BIG_TEXT characters) is parsed in a worker (lang/parse.worker.ts),
 // so a keystroke never waits on the parser; only the judged result comes back to the page.
 import { setSource } from './engine/runtime.ts';
+import { compileParsed } from './engine/source.ts';
 import type { ParseReply, ParseRequest } from './lang/parse.worker.ts';
 
 const DELAY_MS = 250;
@@ -22,9 +23,15 @@ function parser(): Worker | null {
     const { id, program, diagnostics } = e.data;
     // An answer for a text that is no longer the newest (typed on, flushed, or replaced) is dropped.
     if (!inFlight || inFlight.id !== id || pending !== null) return;
-    const text = inFlight.text;
-    inFlight = null;
-    setSource(text, null, { program, diagnostics });
+    // The page's half in two tasks, so a key pressed meanwhile is handled between them: the
+    // layout now, then the new session and the panes (unless newer text outdated it by then).
+    const request = inFlight;
+    const judged = compileParsed({ program, diagnostics });
+    setTimeout(() => {
+      if (inFlight !== request || pending !== null) return;
+      inFlight = null;
+      setSource(request.text, null, judged);
+    }, 0);
   };
   worker.onerror = () => {
     // Without a working worker the page parses as it did before.

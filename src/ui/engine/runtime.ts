@@ -11,7 +11,7 @@ import type { RunSession } from './run-session.ts';
 import { takeLive, takeSnapshot, takeTrace, type Live, type Snapshot } from './snapshot.ts';
 import { PaneRefresh } from './pane-refresh.ts';
 import { RunLoop, type RunWatch } from './run-loop.ts';
-import { compileParsed, compileSource } from './source.ts';
+import { compileParsed, compileSource, type Compiled } from './source.ts';
 import type { ParseResult } from '../lang/parse.ts';
 import { breakKey, type BreakNames, type Breakpoint } from './breakpoints.ts';
 
@@ -138,11 +138,11 @@ function namesFor(s: RunSession): BreakNames {
 }
 
 /**
- * Parses text (or takes `parsed`, its parse from the worker); a program without errors replaces
- * the running one (the last good one stays otherwise).
+ * Parses text (or takes `judged`, its parse from the worker, or its parse and layout); a program
+ * without errors replaces the running one (the last good one stays otherwise).
  */
-export function setSource(text: string, exampleName: string | null = null, parsed?: ParseResult): void {
-  const c = parsed ? compileParsed(parsed) : compileSource(text);
+export function setSource(text: string, exampleName: string | null = null, judged?: ParseResult | Compiled): void {
+  const c = !judged ? compileSource(text) : 'layout' in judged ? judged : compileParsed(judged);
   useStore.setState({ source: text, diagnostics: c.diagnostics, exampleName });
   // While the C tab runs, the program's text is kept and judged, and runs when its tab is shown again.
   if (!c.program || !c.layout || useStore.getState().lang !== 'syslet') return;

@@ -1,16 +1,16 @@
 // User memory as a hex dump of the program image, with every region decoded
 // and named: the async_head_user, ring slots, atoms field by field, vars,
 // strings, buffers. Pointers can be followed; bytes that changed flash.
-import { useCallback, useMemo, useRef, useState, type SyntheticEvent } from 'react';
-import { useStore, type Store } from '../../store/index.ts';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import type { Store } from '../../store/index.ts';
 import { nameAddress, hex } from '../../lang/addresses.ts';
-import { useMemory } from './useMemory.ts';
+import { useMemory, useMemorySource } from './useMemory.ts';
+import type { Layout } from '../../lang/layout.ts';
 import { HexRow, type RowMeta } from './HexRow.tsx';
 import { NoteRow, type Chip } from './NoteRow.tsx';
 import { decodeField, describeField, fieldAt, rowsOf, REGION_KINDS, REGION_LABEL, type Image } from './regions.ts';
 import './memory.css';
 
-const selectLayout = (s: Store) => s.layout;
 const HIGHLIGHT_MS = 2200;
 /**
  * Rows drawn at a time: a program of 1,000 atoms fills ~3,000 rows, which took seconds to lay out
@@ -64,9 +64,18 @@ function mask(from: number, arr: ArrayLike<number>, base: number): number {
   return m;
 }
 
+/**
+ * The dump of a big program takes tens of milliseconds to render (384 rows and their chips), so
+ * React draws it in a background render it can interrupt: a keystroke or a click never waits for
+ * it, and the pane shows the newest state a moment later (issue #11 §3).
+ */
 export function MemoryView() {
-  const lay = useStore(selectLayout);
-  const { image, bytes, changed, gen, bulk } = useMemory();
+  const source = useMemorySource();
+  return <MemoryDump snap={useDeferredValue(source.snap)} lay={useDeferredValue(source.lay)} />;
+}
+
+const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown']['inspect']; lay: Layout | null }) {
+  const { image, bytes, changed, gen, bulk } = useMemory(snap, lay);
   const names = lay?.names ?? null;
   const meta = useMemo(() => (image ? metaOf(image) : null), [image]);
   const rows = useMemo(() => (image ? rowsOf(image, bytes) : []), [image, bytes]);
@@ -180,4 +189,4 @@ export function MemoryView() {
       </p>
     </section>
   );
-}
+});

@@ -52,10 +52,13 @@ interface Seen {
   readonly mem: MemoryState;
 }
 
-/** The memory as of the latest snapshot; re-read during render when the snapshot or the program changed. */
-export function useMemory(): MemoryState {
-  const snap = useStore(selectSnap);
-  const lay = useStore(selectLayout);
+/** The snapshot and the program the Memory view shows (MemoryView.tsx defers them). */
+export function useMemorySource(): { snap: Store['shown']['inspect']; lay: Layout | null } {
+  return { snap: useStore(selectSnap), lay: useStore(selectLayout) };
+}
+
+/** The memory as of `snap`; re-read during render when the snapshot or the program changed. */
+export function useMemory(snap: Store['shown']['inspect'], lay: Layout | null): MemoryState {
   const [seen, setSeen] = useState<Seen>(() => ({ snap, lay, mem: read(snap, lay, EMPTY) }));
   if (seen.snap !== snap || seen.lay !== lay) {
     const next = { snap, lay, mem: read(snap, lay, seen.mem) };
