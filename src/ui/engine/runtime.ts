@@ -148,7 +148,10 @@ export function setSource(text: string, exampleName: string | null = null, judge
   if (!c.program || !c.layout || useStore.getState().lang !== 'syslet') return;
   useStore.setState({ program: c.program, layout: c.layout });
   loop.stop();
-  if (kernel) installSession(new Session(kernel, c.program, c.layout));
+  if (!kernel) return;
+  const old = session;
+  installSession(new Session(kernel, c.program, c.layout));
+  if (old instanceof Session) old.retire();
 }
 
 /** Makes `s` the run the page shows (its program and layout are in the store already). */

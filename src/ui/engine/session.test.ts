@@ -111,6 +111,31 @@ describe('step back', () => {
     expect(s.finished).toBe(true);
   });
 
+  test('a retired session gives its memory copy to the next one, which still steps back exactly', () => {
+    const a = session(example('fio-batch'));
+    runToEnd(a);
+    const b = session(example('pipe')); // its base is a new copy: nothing was given back yet
+    a.retire(); // the page replaced a for good
+    expect(a.state).toBe('error');
+    const c = session(example('fio-batch')); // takes a's buffer
+    const start = k.snapshot();
+    c.step();
+    const at1 = k.snapshot();
+    runToEnd(c);
+    c.seek(1);
+    expect(Buffer.compare(Buffer.from(k.snapshot().subarray(0, L.TRACE_BASE)), Buffer.from(at1.subarray(0, L.TRACE_BASE)))).toBe(0);
+    c.seek(0);
+    expect(Buffer.compare(Buffer.from(k.snapshot().subarray(0, L.TRACE_BASE)), Buffer.from(start.subarray(0, L.TRACE_BASE)))).toBe(0);
+    // A reset hands a session's old copy on to its new one: the run repeats exactly.
+    runToEnd(c);
+    const before = k.consoleText();
+    expect(before).toContain('reads completed');
+    c.reset();
+    runToEnd(c);
+    expect(k.consoleText()).toBe(before);
+    expect(b.state).toBe('ready');
+  });
+
   test('a long run keeps checkpoints, so a jump back replays only from the nearest one', () => {
     const s = session('ring 4\nvar n = 0\nwhile n < 40000 {\n    n = n + 1\n}\nprint n, "\\n"\n');
     runToEnd(s);

@@ -11,7 +11,7 @@ import type { Kernel } from '../../engine-wasm/host/kernel.ts';
 import * as L from '../../engine-wasm/abi/layout.ts';
 import { compileDriver, type Op } from './compile.ts';
 import { execute, evaluate, RunError, Suspend, type CallLog, type Env } from './interp.ts';
-import { captureBase, captureDelta, restoreDelta, type MemoryDelta } from './checkpoint.ts';
+import { captureBase, captureDelta, releaseBase, restoreDelta, type MemoryDelta } from './checkpoint.ts';
 import { NarrationLog, type Narration } from './narration-log.ts';
 import type { RunSession, Status } from './run-session.ts';
 import { TraceLog } from './trace-log.ts';
@@ -112,6 +112,15 @@ export class Session implements RunSession {
     this.reset();
   }
 
+  /** The page replaced this session for good: its memory copy goes to the next one (checkpoint.ts). */
+  retire(): void {
+    releaseBase(this.base);
+    this.base = new Uint8Array(0);
+    this.checkpoints = [];
+    this.status = 'error';
+    this.error = { message: 'this run was replaced by a newer program', line: 0 };
+  }
+
   /** Back to event 0: a fresh kernel with the program's options and memory image. */
   reset(): void {
     const { k, lay } = this;
@@ -124,6 +133,7 @@ export class Session implements RunSession {
     for (const l of this.injections.latencies) k.setLatency(l.path, l.ns, l.page);
     k.reset(this.knobs.seed);
     for (const w of lay.writes) k.writeBytes(w.addr, w.bytes);
+    releaseBase(this.base); // the checkpoints that refer to it go below
     this.base = captureBase(k.memory);
     this.pc = 0;
     this.memo = [];
