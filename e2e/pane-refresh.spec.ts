@@ -2,13 +2,19 @@
 // are handed the run's state in turn, one a frame, and after the run each catches
 // up with its end (engine/pane-refresh.ts): what they show then is the trace's end.
 import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 
-test('after a run at speed max every pane shows the last event, not a state from the middle of the run', async ({ page }) => {
+/** Opens "stress" with the Log tab shown and runs it at `speed` events a second ('Infinity': max). */
+async function runStress(page: Page, speed: string) {
   await page.goto('/?example=stress');
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   await page.getByRole('tab', { name: 'Log' }).click();
-  await page.getByLabel('Speed').selectOption('Infinity');
+  await page.getByLabel('Speed').selectOption(speed);
   await page.getByRole('button', { name: 'Run' }).click();
+}
+
+test('after a run at speed max every pane shows the last event, not a state from the middle of the run', async ({ page }) => {
+  await runStress(page, 'Infinity');
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 120_000 });
   await expect(page.getByTestId('event-count')).toHaveText('event 66,004 / 66,004');
   // The log's current lines (an event can have several) are the run's last event, and the log ends with them.
@@ -23,12 +29,8 @@ test('after a run at speed max every pane shows the last event, not a state from
 });
 
 test('while a run goes fast the panes move on in turn, and a pause shows every pane at the paused event', async ({ page }) => {
-  await page.goto('/?example=stress');
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
-  await page.getByRole('tab', { name: 'Log' }).click();
   // 512 events a second: each heavy pane is handed the state every half second, one pane a frame.
-  await page.getByLabel('Speed').selectOption('512');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await runStress(page, '512');
   await expect(page.getByTestId('run-status')).toHaveText('running');
   const log = page.getByRole('list', { name: 'Narration, oldest first' });
   const current = log.locator('li[aria-current="step"] .narration-event').first();

@@ -36,7 +36,8 @@ const FULL_EVERY_MS_AT_MAX = 2000;
 
 /** 'base': `snap` itself (the narration bar, the editor's lines, lessons); the rest: the panes' own copies. */
 type Group = 'base' | ShownPane;
-const refresh = new PaneRefresh<Group>(['base', ...SHOWN_PANES]);
+const GROUPS: readonly Group[] = ['base', ...SHOWN_PANES];
+const refresh = new PaneRefresh<Group>(GROUPS);
 
 /** The last snapshot taken, reused while the session has not moved (one snapshot serves every pane catching up). */
 let latest: { readonly session: RunSession; readonly events: number; readonly snap: Snapshot } | null = null;
@@ -93,7 +94,14 @@ function handPanes(): void {
   const s = session;
   if (!s) return;
   const snap = snapshotOf(s, takeLive(s, s.lay.names.atoms), false);
-  useStore.setState({ shown: { console: snap, graph: snap, threads: snap, inspect: snap }, trace: traceFor(s) });
+  const shown = Object.fromEntries(SHOWN_PANES.map((g) => [g, snap])) as Record<ShownPane, Snapshot>;
+  useStore.setState({ shown, trace: traceFor(s) });
+}
+
+/** The snapshot `group` shows now. */
+function shownBy(group: Group): Snapshot | null {
+  const st = useStore.getState();
+  return group === 'base' ? st.snap : st.shown[group];
 }
 
 /** After a fast run: the next pane still showing an older state gets the current one; true while another is behind. */
@@ -102,13 +110,11 @@ function catchUp(): boolean {
   const s = session;
   const live = takeLive(s, s.lay.names.atoms);
   const snap = snapshotOf(s, live, false);
-  const st = useStore.getState();
-  const behind = (g: Group) => (g === 'base' ? st.snap : st.shown[g]) !== snap;
+  const behind = (g: Group) => shownBy(g) !== snap;
   const group = refresh.next(performance.now(), behind);
   if (!group) return false;
   hand(group, snap, live, s);
-  const now = useStore.getState();
-  return (['base', ...SHOWN_PANES] as const).some((g) => (g === 'base' ? now.snap : now.shown[g]) !== snap);
+  return GROUPS.some(behind);
 }
 
 const loop = new RunLoop({
