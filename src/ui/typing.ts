@@ -23,15 +23,17 @@ function parser(): Worker | null {
     const { id, program, diagnostics } = e.data;
     // An answer for a text that is no longer the newest (typed on, flushed, or replaced) is dropped.
     if (!inFlight || inFlight.id !== id || pending !== null) return;
-    // The page's half in two tasks, so a key pressed meanwhile is handled between them: the
-    // layout now, then the new session and the panes (unless newer text outdated it by then).
+    // The page's half in tasks of its own, so a key pressed meanwhile is handled between them:
+    // the answer's copy (this task), the layout, then the new session and the panes; each
+    // waits while newer text outdates it.
     const request = inFlight;
-    const judged = compileParsed({ program, diagnostics });
-    setTimeout(() => {
-      if (inFlight !== request || pending !== null) return;
-      inFlight = null;
-      setSource(request.text, null, judged);
-    }, 0);
+    later(request, () => {
+      const judged = compileParsed({ program, diagnostics });
+      later(request, () => {
+        inFlight = null;
+        setSource(request.text, null, judged);
+      });
+    });
   };
   worker.onerror = () => {
     // Without a working worker the page parses as it did before.
@@ -41,6 +43,13 @@ function parser(): Worker | null {
     if (text !== undefined && pending === null) setSource(text);
   };
   return worker;
+}
+
+/** Runs `then` in a task of its own unless, by then, newer text outdated `request`. */
+function later(request: { id: number; text: string }, then: () => void): void {
+  setTimeout(() => {
+    if (inFlight === request && pending === null) then();
+  }, 0);
 }
 
 /** The editor's text changed. */

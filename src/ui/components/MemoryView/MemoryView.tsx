@@ -1,14 +1,13 @@
 // User memory as a hex dump of the program image, with every region decoded
 // and named: the async_head_user, ring slots, atoms field by field, vars,
 // strings, buffers. Pointers can be followed; bytes that changed flash.
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { Store } from '../../store/index.ts';
-import { nameAddress, hex } from '../../lang/addresses.ts';
+import { hex } from '../../lang/addresses.ts';
 import { useMemory, useMemorySource } from './useMemory.ts';
 import type { Layout } from '../../lang/layout.ts';
-import { HexRow, type RowMeta } from './HexRow.tsx';
-import { NoteRow, type Chip } from './NoteRow.tsx';
-import { decodeField, describeField, fieldAt, rowsOf, REGION_KINDS, REGION_LABEL, type Image } from './regions.ts';
+import { MemBlock } from './MemBlock.tsx';
+import { decodeField, describeField, fieldAt, rowsOf, rowsUpTo, REGION_KINDS, REGION_LABEL, type Rows } from './regions.ts';
 import './memory.css';
 
 const HIGHLIGHT_MS = 2200;
@@ -33,37 +32,6 @@ function rowIndexOf(rows: readonly { addr: number }[], addr: number): number {
   return found;
 }
 
-function metaOf(image: Image): Map<number, RowMeta> {
-  const out = new Map<number, RowMeta>();
-  for (let addr = image.start; addr < image.end; addr += 16) {
-    const kinds: RowMeta['kinds'][number][] = [];
-    const fids: number[] = [];
-    const starts: boolean[] = [];
-    for (let a = addr; a < addr + 16; a++) {
-      const fid = fieldAt(image.fields, a);
-      kinds.push(fid >= 0 ? image.fields[fid].kind : null);
-      fids.push(fid);
-      starts.push(fid >= 0 && image.fields[fid].addr === a);
-    }
-    out.set(addr, { kinds, fids, starts });
-  }
-  return out;
-}
-
-/** Fields not worth a chip: the unused fidelity words of the ahu, arg pointers past the list's end, private — while zero. */
-const QUIET = /^(head_stack|head_eip|new_thread_stack|new_thread_eip|arg_ptr\[[1-5]\]|private)$/;
-function quiet(f: Image['fields'][number], bytes: Uint8Array, start: number): boolean {
-  if (!QUIET.test(f.name)) return false;
-  for (let i = f.addr - start; i < f.addr - start + f.size; i++) if (bytes[i]) return false;
-  return true;
-}
-
-function mask(from: number, arr: ArrayLike<number>, base: number): number {
-  let m = 0;
-  for (let i = 0; i < 16; i++) if (arr[from - base + i]) m |= 1 << i;
-  return m;
-}
-
 /**
  * The dump of a big program takes tens of milliseconds to render (384 rows and their chips), so
  * React draws it in a background render it can interrupt: a keystroke or a click never waits for
@@ -77,10 +45,9 @@ export function MemoryView() {
 const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown']['inspect']; lay: Layout | null }) {
   const { image, bytes, changed, gen, bulk } = useMemory(snap, lay);
   const names = lay?.names ?? null;
-  const meta = useMemo(() => (image ? metaOf(image) : null), [image]);
-  const rows = useMemo(() => (image ? rowsOf(image, bytes) : []), [image, bytes]);
   const [detail, setDetail] = useState(-1);
   const [limit, setLimit] = useState(PAGE_ROWS);
+  const { rows, total }: Rows = useMemo(() => (image ? rowsUpTo(image, bytes, limit) : { rows: [], total: 0 }), [image, bytes, limit]);
   const [hl, setHl] = useState<{ from: number; to: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const timer = useRef(0);
@@ -95,20 +62,27 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => setHl(null), HIGHLIGHT_MS);
       const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      // The rows drawn are the first `limit`; a target past them needs all of them to be found.
+      const all = rows.length < total ? rowsOf(image, bytes) : rows;
+      const at = rowIndexOf(all, target);
       const show = () => {
-        const at = rowIndexOf(rows, target);
-        const row = at >= 0 ? scroller.current?.querySelector<HTMLElement>(`[data-addr="${rows[at].addr}"]`) : null;
+        const row = at >= 0 ? scroller.current?.querySelector<HTMLElement>(`[data-addr="${all[at].addr}"]`) : null;
         row?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
       };
       // A target past the rows drawn: draw up to it (and a little beyond), then scroll.
-      const at = rowIndexOf(rows, target);
       if (at >= limit) {
         setLimit(at + PAGE_ROWS / 2);
         requestAnimationFrame(show);
       } else show();
     },
-    [image, rows, limit],
+    [image, bytes, rows, total, limit],
   );
+  // The blocks get one wrapper for the whole life of the view, so a new `follow` redraws none of them.
+  const followNow = useRef(follow);
+  useLayoutEffect(() => {
+    followNow.current = follow;
+  }, [follow]);
+  const onFollow = useCallback((target: number) => followNow.current(target), []);
 
   const onPoint = (e: SyntheticEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-field]');
@@ -121,19 +95,13 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
     if (d.target !== undefined) follow(d.target);
   };
 
-  if (!image || !names || !meta || bytes.length === 0) {
+  if (!image || !names || bytes.length === 0) {
     return (
       <section className="memory-view" aria-label="Memory">
         <p className="pane-empty">Memory appears when a program without errors is loaded.</p>
       </section>
     );
   }
-  const chipsOf = (ids: readonly number[]): Chip[] =>
-    ids.filter((fid) => !quiet(image.fields[fid], bytes, image.start)).map((fid) => {
-      const field = image.fields[fid];
-      const value = decodeField(field, bytes, image.start, names);
-      return { fid, field, value, target: value.target !== undefined ? nameAddress(names, value.target) : undefined };
-    });
   const hlFrom = hl?.from ?? 0;
   const hlTo = hl?.to ?? 0;
   const hlMask = (addr: number) => {
@@ -154,7 +122,7 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
         ))}
       </ul>
       <div className={`mem-scroll${bulk ? ' mem-bulk' : ''}`} ref={scroller} tabIndex={0} aria-label={`User memory ${hex(image.start)} to ${hex(image.end)}`} onMouseOver={onPoint} onFocus={onPoint} onClick={onClick}>
-        {(rows.length > limit ? rows.slice(0, limit) : rows).map((r) => {
+        {rows.map((r) => {
           if (r.t === 'gap') {
             return (
               <div key={r.addr} className="mem-gap" data-addr={r.addr}>
@@ -162,17 +130,11 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
               </div>
             );
           }
-          const hexes = Array.from(bytes.subarray(r.addr - image.start, r.addr - image.start + 16), (b) => b.toString(16).padStart(2, '0')).join('');
-          return (
-            <div key={r.addr} className="mem-block">
-              {r.notes.length > 0 && <NoteRow chips={chipsOf(r.notes)} onFollow={follow} />}
-              <HexRow addr={r.addr} meta={meta.get(r.addr)!} hexes={hexes} flash={mask(r.addr, changed, image.start)} gen={gen} hl={hlMask(r.addr)} />
-            </div>
-          );
+          return <MemBlock key={r.addr} addr={r.addr} notes={r.notes} image={image} bytes={bytes} names={names} changed={changed} gen={gen} hl={hlMask(r.addr)} onFollow={onFollow} />;
         })}
-        {rows.length > limit && (
+        {total > limit && (
           <button type="button" className="btn mem-more" onClick={() => setLimit((n) => n + PAGE_ROWS)}>
-            Show {Math.min(PAGE_ROWS, rows.length - limit)} more rows ({(rows.length - limit).toLocaleString('en')} not drawn yet, up to {hex(image.end)})
+            Show {Math.min(PAGE_ROWS, total - limit)} more rows ({(total - limit).toLocaleString('en')} not drawn yet, up to {hex(image.end)})
           </button>
         )}
       </div>

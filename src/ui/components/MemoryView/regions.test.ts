@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as L from '../../../engine-wasm/abi/layout.ts';
 import { compileSource } from '../../engine/source.ts';
-import { imageOf } from './regions.ts';
+import { imageOf, rowsOf, rowsUpTo } from './regions.ts';
 
 const lay = compileSource(readFileSync(new URL('../../examples/cold-read.syslet', import.meta.url), 'utf8')).layout!;
 
@@ -26,5 +26,22 @@ describe('memory regions', () => {
     const last = fields[fields.length - 1];
     expect(last.kind).toBe('print');
     expect(end).toBeGreaterThanOrEqual(last.addr + last.size);
+  });
+});
+
+describe('rows drawn up to a limit', () => {
+  test('are the first rows of the whole dump, and the count is of all rows', () => {
+    const image = imageOf(lay);
+    const bytes = new Uint8Array(image.end - image.start);
+    // Some bytes set between fields, so zero runs fold into gaps in some places and not others.
+    for (let i = 0; i < bytes.length; i += 97) bytes[i] = 1 + (i % 200);
+    bytes.fill(0, 256, 1024);
+    const all = rowsOf(image, bytes);
+    expect(all.some((r) => r.t === 'gap')).toBe(true);
+    for (const limit of [0, 1, 7, all.length - 1, all.length, all.length + 3]) {
+      const { rows, total } = rowsUpTo(image, bytes, limit);
+      expect(total).toBe(all.length);
+      expect(rows).toEqual(all.slice(0, limit));
+    }
   });
 });

@@ -141,28 +141,47 @@ export function fieldAt(fields: readonly Field[], addr: number): number {
 
 export type Row = { readonly t: 'hex'; readonly addr: number; readonly notes: readonly number[] } | { readonly t: 'gap'; readonly addr: number; readonly bytes: number };
 
+/** The first rows of an image, and how many there are in all. */
+export interface Rows {
+  readonly rows: readonly Row[];
+  readonly total: number;
+}
+
 /** 16-byte rows; runs of at least three all-zero rows where no field starts fold into one gap. */
 export function rowsOf(image: Image, bytes: Uint8Array): Row[] {
+  return rowsUpTo(image, bytes, Infinity).rows as Row[];
+}
+
+/**
+ * The first `limit` rows of `rowsOf`, and the count of all: the rows past the limit are counted
+ * without being built (a big program has thousands, and the view draws a few hundred).
+ */
+export function rowsUpTo(image: Image, bytes: Uint8Array, limit: number): Rows {
   const rows: Row[] = [];
+  let total = 0;
+  const add = (row: () => Row) => {
+    if (total++ < limit) rows.push(row());
+  };
   let fi = 0;
-  let zeros: number[] = [];
+  let zeroFrom = 0;
+  let zeros = 0;
   const flush = () => {
-    if (zeros.length >= 3) rows.push({ t: 'gap', addr: zeros[0], bytes: zeros.length * 16 });
-    else for (const addr of zeros) rows.push({ t: 'hex', addr, notes: [] });
-    zeros = [];
+    if (zeros >= 3) add(() => ({ t: 'gap', addr: zeroFrom, bytes: zeros * 16 }));
+    else for (let i = 0; i < zeros; i++) add(() => ({ t: 'hex', addr: zeroFrom + 16 * i, notes: [] }));
+    zeros = 0;
   };
   for (let addr = image.start; addr < image.end; addr += 16) {
-    const notes: number[] = [];
-    while (fi < image.fields.length && image.fields[fi].addr < addr + 16) notes.push(fi++);
-    let zero = notes.length === 0;
+    const first = fi;
+    while (fi < image.fields.length && image.fields[fi].addr < addr + 16) fi++;
+    let zero = fi === first;
     for (let i = addr - image.start; zero && i < addr - image.start + 16; i++) if (bytes[i]) zero = false;
     if (zero) {
-      zeros.push(addr);
+      if (zeros++ === 0) zeroFrom = addr;
       continue;
     }
     flush();
-    rows.push({ t: 'hex', addr, notes });
+    add(() => ({ t: 'hex', addr, notes: Array.from({ length: fi - first }, (_, k) => first + k) }));
   }
   flush();
-  return rows;
+  return { rows, total };
 }
