@@ -149,7 +149,7 @@ function namesFor(s: RunSession): BreakNames {
  */
 export function setSource(text: string, exampleName: string | null = null, judged?: ParseResult | Compiled): void {
   const c = !judged ? compileSource(text) : 'layout' in judged ? judged : compileParsed(judged);
-  useStore.setState({ source: text, diagnostics: c.diagnostics, exampleName });
+  useStore.setState({ source: text, diagnostics: c.diagnostics, parsed: { source: text, program: c.parsed }, exampleName });
   // While the C tab runs, the program's text is kept and judged, and runs when its tab is shown again.
   if (!c.program || !c.layout || useStore.getState().lang !== 'syslet') return;
   useStore.setState({ program: c.program, layout: c.layout });

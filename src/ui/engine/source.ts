@@ -6,6 +6,8 @@ import { layout, type Layout } from '../lang/layout.ts';
 
 export interface Compiled {
   readonly diagnostics: readonly Diagnostic[];
+  /** The text's program as it parses, errors or not. */
+  readonly parsed: Program;
   /** Set when the text has no errors and fits in user memory. */
   readonly program: Program | null;
   readonly layout: Layout | null;
@@ -17,8 +19,9 @@ export function compileSource(text: string): Compiled {
 
 /** The rest of the pipeline for a text parsed elsewhere (lang/parse.worker.ts). */
 export function compileParsed({ program, diagnostics }: ParseResult): Compiled {
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, program: null, layout: null };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, parsed: program, program: null, layout: null };
   const lay = layout(program);
   const all = [...diagnostics, ...lay.diagnostics];
-  return lay.ok && !all.some((d) => d.severity === 'error') ? { diagnostics: all, program, layout: lay } : { diagnostics: all, program: null, layout: null };
+  const ok = lay.ok && !all.some((d) => d.severity === 'error');
+  return { diagnostics: all, parsed: program, program: ok ? program : null, layout: ok ? lay : null };
 }

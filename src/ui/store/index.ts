@@ -64,6 +64,11 @@ export interface SourceSlice {
   /** The C compiler's diagnostics for cFile (the language's are in `diagnostics`). */
   cDiagnostics: readonly Diagnostic[];
   diagnostics: readonly Diagnostic[];
+  /**
+   * The program of the text last judged as it parses, with errors or not (the atoms that parse),
+   * with the text it came from: the graph shows it while the text has errors, without parsing again.
+   */
+  parsed: { readonly source: string; readonly program: Program } | null;
   /** The last program without errors, and its layout (what runs). */
   program: Program | null;
   layout: Layout | null;
@@ -121,6 +126,7 @@ export const initialState: Store = {
   cBuild: { phase: 'idle' },
   cDiagnostics: [],
   diagnostics: [],
+  parsed: null,
   program: null,
   layout: null,
   exampleName: 'hello',

@@ -29,11 +29,16 @@ const EMPTY: Program = { items: [], endComments: [] };
 export function AtomGraph() {
   const stored = useStore((s) => s.program);
   const source = useStore((s) => s.source);
+  const parsed = useStore((s) => s.parsed);
   // A C program's graph is what its run showed (c/discover.ts): read-only, by address, named from its symbols.
   const isC = useStore((s) => s.lang === 'c');
   const firstError = useStore((s) => (s.lang === 'c' ? undefined : s.diagnostics.find((d) => d.severity === 'error')));
-  // The graph follows the text as it parses now: with errors elsewhere, the atoms that parse are shown and editable.
-  const program = useMemo(() => (isC ? (stored ?? EMPTY) : firstError || !stored ? parse(source).program : stored), [isC, firstError, stored, source]);
+  // The graph follows the text as it parses now: with errors elsewhere, the atoms that parse are
+  // shown and editable (parsed when the text was judged; parsed here only for a text set otherwise).
+  const program = useMemo(
+    () => (isC ? (stored ?? EMPTY) : firstError || !stored ? (parsed?.source === source ? parsed.program : parse(source).program) : stored),
+    [isC, firstError, stored, source, parsed],
+  );
   const names = useMemo(() => namesOf(program), [program]);
   const count = names.atoms.length;
   // A big program is drawn as a window of MAX_DRAWN_ATOMS atoms (memory order). While the run is
