@@ -94,11 +94,6 @@ export function AtomGraph() {
         </span>
         )}
       </header>
-      {firstError && (
-        <p className="atom-graph-banner" role="status" data-testid="graph-errors">
-          The text has errors (the first on line {firstError.line}): the graph shows the atoms that parse, and you can still edit them here.
-        </p>
-      )}
       {(graph.hidden ?? 0) > 0 ? (
         <p className="atom-graph-banner" role="status" data-testid="graph-big">
           {count.toLocaleString('en-US')} atoms: the graph draws{' '}
@@ -130,7 +125,16 @@ export function AtomGraph() {
           <p className="pane-empty">No atom declaration parses yet: fix the first error, or add an atom.</p>
         )}
       </div>
-      <Legend />
+      <div className="atom-graph-foot">
+        <Legend />
+        {/* Over the legend, not above the canvas: errors come and go as one types, and a canvas that
+            changed size each time would lay out and fit the graph again (at 200 nodes, frames of work). */}
+        {firstError && (
+          <p className="atom-graph-banner atom-graph-errors" role="status" data-testid="graph-errors">
+            The text has errors (the first on line {firstError.line}): the graph shows the atoms that parse, and you can still edit them here.
+          </p>
+        )}
+      </div>
     </section>
   );
 }
