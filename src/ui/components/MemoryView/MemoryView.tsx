@@ -67,7 +67,20 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
       const at = rowIndexOf(all, target);
       const show = () => {
         const row = at >= 0 ? scroller.current?.querySelector<HTMLElement>(`[data-addr="${all[at].addr}"]`) : null;
-        row?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+        if (!row) return;
+        // Blocks not drawn yet count with an estimated height (content-visibility in memory.css):
+        // a far target is jumped to, not glided to, and centred again in each of the next two
+        // frames, once the blocks around it are drawn at their real height.
+        const box = scroller.current;
+        const far = !box || Math.abs(row.getBoundingClientRect().top - box.getBoundingClientRect().top) > 3 * box.clientHeight;
+        row.scrollIntoView({ block: 'center', behavior: smooth && !far ? 'smooth' : 'auto' });
+        if (far) {
+          const again = () => row.isConnected && row.scrollIntoView({ block: 'center' });
+          requestAnimationFrame(() => {
+            again();
+            requestAnimationFrame(again);
+          });
+        }
       };
       // A target past the rows drawn: draw up to it (and a little beyond), then scroll.
       if (at >= limit) {
