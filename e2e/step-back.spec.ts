@@ -15,6 +15,21 @@ async function visibleState(page: Page) {
   };
 }
 
+/**
+ * The state once every pane shows the event counted: a Step updates the toolbar, ring and
+ * narration bar first and the heavy panes a frame later (engine/pane-refresh.ts), and the Memory
+ * view draws in a deferred render, so the panes are read until two reads 150 ms apart agree.
+ */
+async function settledState(page: Page) {
+  let last = await visibleState(page);
+  for (;;) {
+    await page.waitForTimeout(150);
+    const now = await visibleState(page);
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+}
+
 test('step back restores exactly the state shown before', async ({ page }) => {
   test.setTimeout(180_000); // 64 clicks, each waited for
   await page.goto('/?example=fio-batch');
@@ -22,11 +37,11 @@ test('step back restores exactly the state shown before', async ({ page }) => {
   const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 40; i++) await stepBtn.click();
   await expect(page.getByTestId('event-count')).toContainText('event 40 /');
-  const before = await visibleState(page);
+  const before = await settledState(page);
   for (let i = 0; i < 12; i++) await stepBtn.click();
   await expect(page.getByTestId('event-count')).toContainText('event 52 /');
   expect(await visibleState(page)).not.toEqual(before);
   for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step back', exact: true }).click();
   await expect(page.getByTestId('event-count')).toContainText('event 40 /');
-  expect(await visibleState(page)).toEqual(before);
+  await expect.poll(() => visibleState(page), { timeout: 10_000 }).toEqual(before);
 });
