@@ -11,7 +11,7 @@ export interface RowMeta {
   readonly starts: readonly boolean[];
 }
 
-interface Props {
+export interface HexRowProps {
   readonly addr: number;
   readonly meta: RowMeta;
   /** The row's bytes as 32 hex digits. */
@@ -25,7 +25,7 @@ interface Props {
 
 const printable = (c: number) => (c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : '·');
 
-export const HexRow = memo(function HexRow({ addr, meta, hexes, flash, gen, hl }: Props) {
+export const HexRow = memo(function HexRow({ addr, meta, hexes, flash, gen, hl }: HexRowProps) {
   const cells = [];
   let ascii = '';
   for (let i = 0; i < 16; i++) {

@@ -5,7 +5,7 @@
 // (a new program laid out the same way, or a run that left the row's bytes alone, costs no DOM work).
 import { memo } from 'react';
 import { nameAddress, type ProgramNames } from '../../lang/addresses.ts';
-import { HexRow, type RowMeta } from './HexRow.tsx';
+import { HexRow, type HexRowProps, type RowMeta } from './HexRow.tsx';
 import { NoteRow, type Chip } from './NoteRow.tsx';
 import { decodeField, fieldAt, type Field, type Image, type RegionKind } from './regions.ts';
 
@@ -94,16 +94,10 @@ export const MemBlock = memo(function MemBlock({ addr, notes, image, bytes, name
   return <BlockView sig={sig} notes={notes.length > 0} addr={addr} meta={meta} hexes={hexes} flash={flash} gen={gen} hl={hl} chips={chips} onFollow={onFollow} />;
 }, sameBlock);
 
-interface ViewProps {
+interface ViewProps extends HexRowProps {
   readonly sig: string;
   /** Fields start in this row (all of them may be too quiet for a chip). */
   readonly notes: boolean;
-  readonly addr: number;
-  readonly meta: RowMeta;
-  readonly hexes: string;
-  readonly flash: number;
-  readonly gen: number;
-  readonly hl: number;
   readonly chips: readonly Chip[];
   readonly onFollow: (addr: number) => void;
 }
