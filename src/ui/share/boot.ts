@@ -98,7 +98,12 @@ export function bootSource(): void {
     if (s.source !== prev.source) autosave.schedule();
     if (s.exampleName !== prev.exampleName) document.title = titleFor(s.exampleName);
   });
-  window.addEventListener('pagehide', () => autosave.flush());
+  window.addEventListener('pagehide', () => {
+    autosave.flush();
+    // Leaving the page (a reload, a link, closing the tab) before it drew is not a crash: a page
+    // that crashed or hung runs no handler, so its marker stays.
+    writeItem(storage, LOADING_KEY, '0');
+  });
   let told = false;
   window.addEventListener('storage', (e) => {
     if (told || e.key !== SOURCE_KEY || e.newValue === null || e.newValue === currentSource()) return;
