@@ -24,8 +24,8 @@ function parser(): Worker | null {
     // An answer for a text that is no longer the newest (typed on, flushed, or replaced) is dropped.
     if (!inFlight || inFlight.id !== id || pending !== null) return;
     // The page's half in tasks of its own, so a key pressed meanwhile is handled between them:
-    // the answer's copy (this task), the layout, then the new session and the panes; each
-    // waits while newer text outdates it.
+    // the answer's copy (this task), the layout, then the new session and the panes; a step that
+    // newer text has outdated by its turn is dropped.
     const request = inFlight;
     later(request, () => {
       const judged = compileParsed({ program, diagnostics });

@@ -148,8 +148,8 @@ export interface Rows {
 }
 
 /** 16-byte rows; runs of at least three all-zero rows where no field starts fold into one gap. */
-export function rowsOf(image: Image, bytes: Uint8Array): Row[] {
-  return rowsUpTo(image, bytes, Infinity).rows as Row[];
+export function rowsOf(image: Image, bytes: Uint8Array): readonly Row[] {
+  return rowsUpTo(image, bytes, Infinity).rows;
 }
 
 /**
