@@ -118,6 +118,28 @@ if (e2e && e2eStep) {
   if (!e2eStep.ok && !e2e.stats?.unexpected) failed++;
 } else if (e2eStep || !existsSync('dist')) failed++;
 
+// The tests that failed (and those that passed only on their retry) are named again here, next to
+// the closing line: a log read from its tail says what went wrong without scrolling back.
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+const named = [];
+for (const file of unit?.testResults ?? []) {
+  for (const t of file.assertionResults ?? []) {
+    if (t.status === 'failed') named.push(`unit FAILED  ${file.name.replace(root, '')} › ${t.fullName}\n    ${firstLine(t.failureMessages?.[0])}`);
+  }
+}
+const walk = (suite) => {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+      const errors = (t.results ?? []).map((r) => firstLine(r.error?.message)).filter(Boolean);
+      named.push(`e2e ${t.status === 'flaky' ? 'flaky (passed on retry)' : 'FAILED'}  ${spec.file}:${spec.line} › ${spec.title}` + errors.map((e) => `\n    ${e}`).join(''));
+    }
+  }
+  for (const inner of suite.suites ?? []) walk(inner);
+};
+for (const suite of e2e?.suites ?? []) walk(suite);
+if (named.length) console.log('\n' + named.join('\n'));
+
 console.log('\nsteps: ' + steps.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'} (${s.seconds} s)`).join(', '));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
