@@ -16,6 +16,8 @@ import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/parameterHints/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/gotoError/register';
+// Ctrl+G: go to a line (a 1,000-atom program is 1,000 lines).
+import 'monaco-editor/features/gotoLine/register';
 // C, for the C tab (docs/c.md): Monaco's own tokenizer for C and C++.
 import 'monaco-editor/languages/definitions/cpp/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
