@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { nameAddress, type ProgramNames } from '../../lang/addresses.ts';
 import { HexRow, type HexRowProps, type RowMeta } from './HexRow.tsx';
-import { NoteRow, type Chip } from './NoteRow.tsx';
+import { chipText, NoteRow, type Chip } from './NoteRow.tsx';
 import { decodeField, fieldAt, type Field, type Image, type RegionKind } from './regions.ts';
 
 interface Props {
@@ -23,6 +23,8 @@ interface Props {
   readonly hl: number;
   /** Must keep its identity across renders (the view passes a stable wrapper). */
   readonly onFollow: (addr: number) => void;
+  /** Width a line of chips has, in CSS px (0 while not known). */
+  readonly room: number;
 }
 
 /** Fields not worth a chip: the unused fidelity words of the ahu, arg pointers past the list's end, private — while zero. */
@@ -59,7 +61,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array, from: number, to: number, start
  * chips decode (a string or buffer chip reads past the row).
  */
 function sameBlock(a: Props, b: Props): boolean {
-  if (a.image !== b.image || a.names !== b.names || a.hl !== b.hl || a.onFollow !== b.onFollow || a.addr !== b.addr) return false;
+  if (a.image !== b.image || a.names !== b.names || a.hl !== b.hl || a.onFollow !== b.onFollow || a.addr !== b.addr || a.room !== b.room) return false;
   if (a.notes !== b.notes && (a.notes.length !== b.notes.length || a.notes.some((fid, i) => fid !== b.notes[i]))) return false;
   const start = a.image.start;
   if (!sameBytes(a.bytes, b.bytes, a.addr, a.addr + 16, start) || !sameBytes(a.changed, b.changed, a.addr, a.addr + 16, start)) return false;
@@ -72,7 +74,34 @@ function sameBlock(a: Props, b: Props): boolean {
   return true;
 }
 
-export const MemBlock = memo(function MemBlock({ addr, notes, image, bytes, names, changed, gen, hl, onFollow }: Props) {
+// A block out of view is not laid out (content-visibility in memory.css) and counts with an
+// estimated height until it is drawn once; a close estimate keeps what is on screen still when
+// blocks scroll into view and take their real height (a button or chip moved under the pointer).
+// Measured at 12.5 px (the pane's zoom scales all of it): a hex row 23 px, the first line of chips
+// 18.3 px more (19.3 with a region's name), each further line 20.2 px.
+const HEX_PX = 23;
+const FIRST_LINE_PX = 18.3;
+const LINE_PX = 20.2;
+/** A chip's width: its text at about 7.2 px a character in the sans font, plus padding and borders. */
+const chipPx = (c: Chip) => 14 + 7.2 * chipText(c).length + (c.field.first && c.field.name !== '' ? 6 + 7.4 * c.field.region.length : 0);
+
+/** The block's height as estimated from its chips packed into lines of `room` px. */
+function estimate(chips: readonly Chip[], room: number): number {
+  if (chips.length === 0) return HEX_PX;
+  let lines = 1;
+  let used = 0;
+  for (const c of chips) {
+    const w = chipPx(c);
+    if (room > 0 && used > 0 && used + 5 + w > room) {
+      lines++;
+      used = w;
+    } else used += (used > 0 ? 5 : 0) + w;
+  }
+  const head = chips.some((c) => c.field.first && c.field.name !== '') ? 1 : 0;
+  return Math.round(HEX_PX + FIRST_LINE_PX + head + (lines - 1) * LINE_PX);
+}
+
+export const MemBlock = memo(function MemBlock({ addr, notes, image, bytes, names, changed, gen, hl, onFollow, room }: Props) {
   const at = addr - image.start;
   let hexes = '';
   let flash = 0;
@@ -91,11 +120,14 @@ export const MemBlock = memo(function MemBlock({ addr, notes, image, bytes, name
     chips.push({ fid, field, value, target });
     sig += `|${fid}:${field.first ? 1 : 0}:${field.kind}:${field.region}:${field.name}:${value.text}:${value.target ?? ''}:${target?.name ?? ''}:${target?.label ?? ''}`;
   }
-  return <BlockView sig={sig} notes={notes.length > 0} addr={addr} meta={meta} hexes={hexes} flash={flash} gen={gen} hl={hl} chips={chips} onFollow={onFollow} />;
+  const est = estimate(chips, room);
+  return <BlockView sig={`${sig}|${est}`} est={est} notes={notes.length > 0} addr={addr} meta={meta} hexes={hexes} flash={flash} gen={gen} hl={hl} chips={chips} onFollow={onFollow} />;
 }, sameBlock);
 
 interface ViewProps extends HexRowProps {
   readonly sig: string;
+  /** Estimated height in px (used while the block has never been drawn). */
+  readonly est: number;
   /** Fields start in this row (all of them may be too quiet for a chip). */
   readonly notes: boolean;
   readonly chips: readonly Chip[];
@@ -103,9 +135,9 @@ interface ViewProps extends HexRowProps {
 }
 
 const BlockView = memo(
-  function BlockView({ notes, addr, meta, hexes, flash, gen, hl, chips, onFollow }: ViewProps) {
+  function BlockView({ est, notes, addr, meta, hexes, flash, gen, hl, chips, onFollow }: ViewProps) {
     return (
-      <div className="mem-block">
+      <div className="mem-block" style={{ containIntrinsicSize: `auto ${est}px` }}>
         {notes && <NoteRow chips={chips} onFollow={onFollow} />}
         <HexRow addr={addr} meta={meta} hexes={hexes} flash={flash} gen={gen} hl={hl} />
       </div>

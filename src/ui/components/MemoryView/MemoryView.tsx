@@ -1,7 +1,7 @@
 // User memory as a hex dump of the program image, with every region decoded
 // and named: the async_head_user, ring slots, atoms field by field, vars,
 // strings, buffers. Pointers can be followed; bytes that changed flash.
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { Store } from '../../store/index.ts';
 import { hex } from '../../lang/addresses.ts';
 import { useMemory, useMemorySource } from './useMemory.ts';
@@ -33,6 +33,47 @@ function rowIndexOf(rows: readonly { addr: number }[], addr: number): number {
 }
 
 /**
+ * Scrolls the row at `addr` into the middle of the view; false if it is not drawn. Blocks never
+ * drawn count with an estimated height (content-visibility in memory.css): a far row is jumped
+ * to, not glided to, and centred again in each of the next two frames, once the blocks around it
+ * are drawn at their real height.
+ */
+function scrollToRow(box: HTMLElement | null, addr: number): boolean {
+  const row = box?.querySelector<HTMLElement>(`[data-addr="${addr}"]`);
+  if (!box || !row) return false;
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const far = Math.abs(row.getBoundingClientRect().top - box.getBoundingClientRect().top) > 3 * box.clientHeight;
+  row.scrollIntoView({ block: 'center', behavior: smooth && !far ? 'smooth' : 'auto' });
+  if (far) {
+    const again = () => row.isConnected && row.scrollIntoView({ block: 'center' });
+    requestAnimationFrame(() => {
+      again();
+      requestAnimationFrame(again);
+    });
+  }
+  return true;
+}
+
+/** Left indent of a line of chips (`.mem-note`: 5.5ch of the 12.5 px mono font), in px. */
+const NOTE_INDENT_PX = 41.5;
+
+/**
+ * The width a line of chips has in the scroller, in CSS px, in steps of 8 px (0 until measured):
+ * the row blocks estimate their heights from it (MemBlock.tsx).
+ */
+function useNoteRoom(scroller: React.RefObject<HTMLDivElement | null>, shown: boolean): number {
+  const [room, setRoom] = useState(0);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!shown || !el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => setRoom(Math.max(0, Math.floor((entries[0].contentRect.width - NOTE_INDENT_PX) / 8) * 8)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [scroller, shown]);
+  return room;
+}
+
+/**
  * The dump of a big program takes tens of milliseconds to render (384 rows and their chips), so
  * React draws it in a background render it can interrupt: a keystroke or a click never waits for
  * it, and the pane shows the newest state a moment later (issue #11 §3).
@@ -51,6 +92,9 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
   const [hl, setHl] = useState<{ from: number; to: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const timer = useRef(0);
+  const room = useNoteRoom(scroller, image !== null);
+  /** A row to scroll to once it is drawn (a followed pointer past the drawn rows). */
+  const pendingRow = useRef<number | null>(null);
 
   const follow = useCallback(
     (target: number) => {
@@ -61,35 +105,25 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
       if (fid >= 0) setDetail(fid);
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => setHl(null), HIGHLIGHT_MS);
-      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       // The rows drawn are the first `limit`; a target past them needs all of them to be found.
       const all = rows.length < total ? rowsOf(image, bytes) : rows;
       const at = rowIndexOf(all, target);
-      const show = () => {
-        const row = at >= 0 ? scroller.current?.querySelector<HTMLElement>(`[data-addr="${all[at].addr}"]`) : null;
-        if (!row) return;
-        // Blocks not drawn yet count with an estimated height (content-visibility in memory.css):
-        // a far target is jumped to, not glided to, and centred again in each of the next two
-        // frames, once the blocks around it are drawn at their real height.
-        const box = scroller.current;
-        const far = !box || Math.abs(row.getBoundingClientRect().top - box.getBoundingClientRect().top) > 3 * box.clientHeight;
-        row.scrollIntoView({ block: 'center', behavior: smooth && !far ? 'smooth' : 'auto' });
-        if (far) {
-          const again = () => row.isConnected && row.scrollIntoView({ block: 'center' });
-          requestAnimationFrame(() => {
-            again();
-            requestAnimationFrame(again);
-          });
-        }
-      };
-      // A target past the rows drawn: draw up to it (and a little beyond), then scroll.
-      if (at >= limit) {
-        setLimit(at + PAGE_ROWS / 2);
-        requestAnimationFrame(show);
-      } else show();
+      if (at < 0) return;
+      if (at < limit) {
+        scrollToRow(scroller.current, all[at].addr);
+        return;
+      }
+      // A target past the rows drawn: draw up to it (and a little beyond) in a background render
+      // (up to ~3,000 blocks for a big program: the page stays responsive meanwhile), then scroll
+      // there once they are in (the layout effect below).
+      pendingRow.current = all[at].addr;
+      startTransition(() => setLimit(at + PAGE_ROWS / 2));
     },
     [image, bytes, rows, total, limit],
   );
+  useLayoutEffect(() => {
+    if (pendingRow.current !== null && scrollToRow(scroller.current, pendingRow.current)) pendingRow.current = null;
+  }, [rows]);
   // The blocks get one wrapper for the whole life of the view, so a new `follow` redraws none of them.
   const followNow = useRef(follow);
   useLayoutEffect(() => {
@@ -143,7 +177,7 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
               </div>
             );
           }
-          return <MemBlock key={r.addr} addr={r.addr} notes={r.notes} image={image} bytes={bytes} names={names} changed={changed} gen={gen} hl={hlMask(r.addr)} onFollow={onFollow} />;
+          return <MemBlock key={r.addr} addr={r.addr} notes={r.notes} image={image} bytes={bytes} names={names} changed={changed} gen={gen} hl={hlMask(r.addr)} onFollow={onFollow} room={room} />;
         })}
         {total > limit && (
           <button type="button" className="btn mem-more" onClick={() => setLimit((n) => n + PAGE_ROWS)}>

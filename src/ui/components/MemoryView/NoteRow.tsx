@@ -9,7 +9,8 @@ export interface Chip {
   readonly target?: AddrName;
 }
 
-function chipText(c: Chip): string {
+/** What a chip says. */
+export function chipText(c: Chip): string {
   const f = c.field;
   if (f.kind === 'var') return `${f.region.slice(4)} = ${c.value.text}`;
   if (f.kind === 'string') return c.value.text;
