@@ -120,7 +120,8 @@ if (e2e && e2eStep) {
 
 // The tests that failed (and those that passed only on their retry) are named again here, next to
 // the closing line: a log read from its tail says what went wrong without scrolling back.
-const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+const COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'); // terminal colour codes
+const firstLine = (text) => String(text ?? '').replace(COLOURS, '').trim().split('\n')[0].slice(0, 300);
 const named = [];
 for (const file of unit?.testResults ?? []) {
   for (const t of file.assertionResults ?? []) {
