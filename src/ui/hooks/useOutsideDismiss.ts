@@ -1,5 +1,5 @@
-// Closes a popup when a pointer goes down outside it (the Trace tab's Export
-// menu; ListMenu, ViewMenu and KernelPanel have the same effect of their own).
+// Closes a popup when a pointer goes down outside it: the menus of the top bar
+// (ListMenu, ViewMenu), the Kernel panel and the Trace tab's Export menu.
 import { useEffect, type RefObject } from 'react';
 
 /** While `open`, a pointerdown outside `root` calls `dismiss`. */

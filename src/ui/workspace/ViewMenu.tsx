@@ -1,11 +1,12 @@
 // The top bar's "View" button: the presenter layout, the panes' font zoom and
 // the pane sizes, each with its key. A disclosure: Tab moves through its
 // buttons, Escape closes it and gives the focus back to "View".
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../store/index.ts';
 import { resetSizes, resetZoom, togglePresenter, zoomBy } from './view-actions.ts';
 import { DEFAULT_ZOOM, ZOOM_STEPS, zoomLabel } from './zoom.ts';
 import { DEFAULT_SIZES } from './sizes.ts';
+import { useOutsideDismiss } from '../hooks/useOutsideDismiss.ts';
 
 export function ViewMenu() {
   const [open, setOpen] = useState(false);
@@ -17,14 +18,9 @@ export function ViewMenu() {
   const id = useId();
 
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLButtonElement>('.view-panel button')?.focus();
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
+    if (open) root.current?.querySelector<HTMLButtonElement>('.view-panel button')?.focus();
   }, [open]);
+  useOutsideDismiss(root, open, useCallback(() => setOpen(false), []));
 
   const close = () => {
     setOpen(false);

@@ -1,5 +1,6 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import './examples.css';
+import { useOutsideDismiss } from '../../hooks/useOutsideDismiss.ts';
 
 export interface MenuItem {
   readonly key: string;
@@ -32,14 +33,9 @@ export function ListMenu({ label, title, items: readItems, startAt, empty, onCho
   const open = items !== null;
 
   useEffect(() => {
-    if (!open) return;
-    list.current?.focus();
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setItems(null);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
+    if (open) list.current?.focus();
   }, [open]);
+  useOutsideDismiss(root, open, useCallback(() => setItems(null), []));
 
   useLayoutEffect(() => {
     if (!open || !list.current) return;

@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useStore } from '../../store/index.ts';
 import { parse } from '../../lang/parse.ts';
 import { OPTIONS, judge, valueOf, valueText, type OptionSpec } from '../../lang/options.ts';
 import { optionValues, setOptionEdits } from '../../lang/option-edit.ts';
 import { currentSource, editSource } from '../../editing.ts';
 import './kernel-panel.css';
+import { useOutsideDismiss } from '../../hooks/useOutsideDismiss.ts';
 
 const LABELS: Readonly<Record<string, string>> = {
   ring_policy: 'Ring policy',
@@ -102,14 +103,7 @@ export function KernelPanel() {
     setOpen(false);
     button.current?.focus();
   };
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  useOutsideDismiss(root, open, useCallback(() => setOpen(false), []));
   return (
     <div className="kernel-panel" ref={root}>
       <button
