@@ -24,9 +24,14 @@ test('a C file compiles in the page, runs on the kernel, and the views follow it
   await expect(graph.getByText('1 atom', { exact: true })).toBeVisible();
   await expect(graph.getByRole('button', { name: 'Add atom' })).toHaveCount(0);
 
+  // Before the first call the head runs the C program's own code (not "the driver").
+  await expect(page.getByRole('region', { name: 'Threads' })).toContainText('running the C program');
   // Step through the run, then to its end.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(page.getByText(/the program calls async_exec\(0x[0-9a-f]+, 0x10[0-9a-f]+\)/).first()).toBeAttached();
+  await expect(page.getByText(/the C program calls async_exec\(0x[0-9a-f]+, 0x10[0-9a-f]+\)/).first()).toBeAttached();
+  // The kernel's side of the call names user space as the C program, not as a driver.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('narration-bar')).toContainText("the kernel takes the C program's async_exec(");
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const console_ = page.getByRole('region', { name: 'Console' });
   await expect(console_).toContainText('Hello Syslet World!\ncompleted an cached syslet atom!');

@@ -186,7 +186,7 @@ export class CSession implements RunSession {
     const args = [a0, a1, a2, a3, a4, a5];
     this.onCall?.(nr, args);
     this.events++;
-    this.say({ event: this.events, kind: 'driver', line: 0, text: `the program calls ${callText(nr, trimArgs(nr, args))}` });
+    this.say({ event: this.events, kind: 'driver', line: 0, text: `the C program calls ${callText(nr, trimArgs(nr, args))}` });
     if (this.k.enter(nr, a0, a1, a2, a3, a4, a5) !== 0) throw new Error('the kernel is busy with another call');
     this.stepKernel();
     if (this.k.busy) throw STOP;

@@ -106,6 +106,11 @@ describe('one sentence per trace kind', () => {
     expect(say(rec('syscall', { nr: 321, args: [1, 0, COLD.ahu, 0, 0, 0] }))).toMatch(/^the kernel takes the driver's async_wait\(1\): the user task waits for 1 completion from ring slot 0/);
     expect(say(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] }))).toBe("the kernel takes the driver's write(fd 1, text, 440 bytes)");
     expect(say(rec('sysret', { nr: 320, result: 0 }))).toMatch(/^async_exec returned NULL/);
+    // A C program's user space is its own code, not a driver.
+    const c = { ...ctx, user: 'the C program' };
+    expect(narrate(kernel(rec('syscall', { nr: 4, args: [1, sym('text'), 440, 0, 0, 0] })), c)).toBe("the kernel takes the C program's write(fd 1, text, 440 bytes)");
+    expect(narrate(kernel(rec('sysret', { nr: 320, result: 0 })), c)).toBe('async_exec returned NULL: the syslet goes on in a cachemiss thread, the C program goes on too');
+    expect(narrate(kernel(rec('block', { nr: 162, args: [sym('fd'), 0, 0, 0, 0, 0], aux: L.WHY_TIMER })), c)).toBe("the C program's nanosleep(fd) blocked on a timer; the user task sleeps");
     expect(say(rec('sysret', { nr: 321, result: 1 }))).toBe('async_wait returned 1: 1 completion is ready in the ring');
     expect(say(rec('sysret', { nr: 5, result: -2 }))).toBe('open returned -ENOENT (no such file)');
     expect(say(rec('exit', { tid: 1, atom: sym('cl') }))).toBe('thread 1 finished its syslet (last atom `cl`) and exits');

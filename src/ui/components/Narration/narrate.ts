@@ -22,7 +22,12 @@ export interface NarrateContext {
   readonly files: readonly { readonly ino: number; readonly path: string }[];
   /** The cachemiss threads the program allows (`option cachemiss_threads`), when it limits them below the kernel's 256. */
   readonly threadLimit?: number;
+  /** What user space is called: "the driver" (a syslet program's, the default) or "the C program". */
+  readonly user?: string;
 }
+
+/** User space, as the sentences name it. */
+const userOf = (ctx: NarrateContext) => ctx.user ?? 'the driver';
 
 export interface Sentence {
   readonly key: string;
@@ -147,7 +152,7 @@ const WAIT_WORD: Readonly<Record<number, string>> = {
 
 /** Why a thread woke, told from its wake record and the record that caused it in the same event. */
 function wokeText(r: TraceRec, ctx: NarrateContext, cause: TraceRec | undefined): string {
-  const by = cause?.kind === 'atom' ? `${atomRef(ctx, cause.atom)}'s ${syscallName(cause.nr)}` : cause ? `the driver's ${syscallName(cause.nr)}` : '';
+  const by = cause?.kind === 'atom' ? `${atomRef(ctx, cause.atom)}'s ${syscallName(cause.nr)}` : cause ? `${userOf(ctx)}'s ${syscallName(cause.nr)}` : '';
   switch (r.aux) {
     case L.WHY_DISK: return `the disk read of ${pageText(ctx, r.aux2)} finished`;
     case L.WHY_DISK_INFLIGHT: return `the disk read of ${pageText(ctx, r.aux2)} it was waiting for finished`;
@@ -178,7 +183,7 @@ const sleeper = (r: TraceRec) => (r.tid === 0 ? (r.atom ? 'the head sleeps in pl
 function blockText(r: TraceRec, ctx: NarrateContext, lat?: TraceRec): string {
   // Posting, not the atom's call, is what waits: ring policy wait (ring.ts post).
   if (r.aux === L.WHY_RING) return `ring policy: wait — posting the completion of ${atomRef(ctx, r.atom)} blocked: the completion ring is full`;
-  const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : "the driver's ";
+  const subject = r.atom ? `${atomText(ctx, r.atom)} — ` : `${userOf(ctx)}'s `;
   const text = `${subject}${callText(ctx, r.nr, r.args)} blocked ${waitOn(ctx, r.aux, r.aux2)}`;
   if (!lat) return text;
   const t = formatTime(BigInt(lat.aux2));
@@ -221,7 +226,7 @@ function thenText(r: TraceRec, ctx: NarrateContext): string {
 
 function sysretText(r: TraceRec, ctx: NarrateContext): string {
   if (r.nr === S.SYS_async_exec) {
-    if (r.result === 0) return 'async_exec returned NULL: the syslet goes on in a cachemiss thread, the driver goes on too';
+    if (r.result === 0) return `async_exec returned NULL: the syslet goes on in a cachemiss thread, ${userOf(ctx)} goes on too`;
     if (r.result > 0) return `async_exec returned ${atomRef(ctx, r.result)}: the syslet already finished`;
     return `async_exec failed: ${resultText(r.result)}`;
   }
@@ -251,12 +256,12 @@ function cachedText(r: TraceRec, ctx: NarrateContext): string {
 }
 
 function syscallText(r: TraceRec, ctx: NarrateContext): string {
-  if (r.nr === S.SYS_async_exec) return `the kernel takes the driver's async_exec(${atomRef(ctx, r.args[0])}): the head starts walking at ${atomRef(ctx, r.args[0])}`;
+  if (r.nr === S.SYS_async_exec) return `the kernel takes ${userOf(ctx)}'s async_exec(${atomRef(ctx, r.args[0])}): the head starts walking at ${atomRef(ctx, r.args[0])}`;
   if (r.nr === S.SYS_async_wait) {
     const n = r.args[0];
-    return `the kernel takes the driver's async_wait(${n}): the user task waits for ${n === 1 ? '1 completion' : `${n} completions`} from ring slot ${r.args[1]}, or until no syslet is outstanding`;
+    return `the kernel takes ${userOf(ctx)}'s async_wait(${n}): the user task waits for ${n === 1 ? '1 completion' : `${n} completions`} from ring slot ${r.args[1]}, or until no syslet is outstanding`;
   }
-  return `the kernel takes the driver's ${callText(ctx, r.nr, r.args)}`;
+  return `the kernel takes ${userOf(ctx)}'s ${callText(ctx, r.nr, r.args)}`;
 }
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
@@ -266,7 +271,7 @@ const runText = (r: TraceRec) => {
   return n ? ` on its ${ordinal(n)} run` : '';
 };
 /** Who makes the call an inject record is about: an atom, or the driver's direct call. */
-const callerOf = (ctx: NarrateContext, r: TraceRec) => (r.atom ? `${atomText(ctx, r.atom)}'s ${syscallName(r.nr)}` : `the driver's ${syscallName(r.nr)}`);
+const callerOf = (ctx: NarrateContext, r: TraceRec) => (r.atom ? `${atomText(ctx, r.atom)}'s ${syscallName(r.nr)}` : `${userOf(ctx)}'s ${syscallName(r.nr)}`);
 
 /** What an injected `cached` fault spared the call: the wait it did not make (the record's aux2 and result). */
 function skippedText(ctx: NarrateContext, r: TraceRec): string {
@@ -444,7 +449,7 @@ function narrateEvent(group: readonly Narration[], ctx: NarrateContext, out: Sen
     }
     // The kernel takes a direct call in and returns from it in the same event: one sentence.
     if (r?.kind === 'syscall' && next?.kind === 'sysret' && next.nr === r.nr) {
-      const text = `the driver's ${callText(ctx, r.nr, r.args)} returned ${resultText(next.result)}`;
+      const text = `${userOf(ctx)}'s ${callText(ctx, r.nr, r.args)} returned ${resultText(next.result)}`;
       out.push({ key, event: n.event, time, text, tone: toneOfTrace(next) });
       i++;
       continue;

@@ -13,6 +13,8 @@ interface Props {
   /** Files and injected latencies, so a disk wait can say its latency was injected. */
   readonly waits?: WaitContext;
   readonly now: bigint;
+  /** What user space is called ("the driver", "the C program"). */
+  readonly user: string;
   /** Maps virtual time to % of the bar width. */
   readonly x: (t: number) => number;
 }
@@ -31,7 +33,7 @@ function endNote(lane: Lane, names: ProgramNames | null): string {
   return last.kind === 'post' ? `posted ${atom}${at}` : `${atom} lost, ring full${at}`;
 }
 
-export function ThreadRow({ lane, thread, names, waits, now, x }: Props) {
+export function ThreadRow({ lane, thread, names, waits, now, user, x }: Props) {
   const head = lane.tid === 0;
   const pill = thread ? statePill(thread) : null;
   // The chip is the atom the thread is on now; an ended thread says in its note what it posted.
@@ -53,7 +55,7 @@ export function ThreadRow({ lane, thread, names, waits, now, x }: Props) {
           )}
         </div>
         <div className={`th-detail${!thread && lane.marks.some((m) => m.kind === 'lost') ? ' bad' : ''}`}>
-          {detail || (thread?.state === 'user' ? 'running the driver' : thread?.state === 'runnable' ? 'ready to run' : '')}
+          {detail || (thread?.state === 'user' ? `running ${user}` : thread?.state === 'runnable' ? 'ready to run' : '')}
         </div>
       </div>
       <div className="th-bar">

@@ -9,6 +9,7 @@ import { buildTimeline, recentLanes } from './timeline-model.ts';
 import { ThreadRow } from './ThreadRow.tsx';
 import { Legend, TimeAxis } from './TimeAxis.tsx';
 import { formatNs } from './thread-words.ts';
+import { USER_WORD } from '../Narration/useSentences.ts';
 import './Threads.css';
 
 /** Lanes drawn at most; older ones are summarised as "+N more". */
@@ -22,6 +23,7 @@ const selectLayout = (s: Store) => s.layout;
 const selectHasRun = (s: Store) => s.shown.threads !== null;
 const selectFiles = (s: Store) => s.shown.threads?.files;
 const selectLatencies = (s: Store) => s.shown.threads?.injections.latencies;
+const selectLang = (s: Store) => s.lang;
 
 export function Threads() {
   const threads = useStore(selectThreads);
@@ -31,6 +33,7 @@ export function Threads() {
   const hasRun = useStore(selectHasRun);
   const files = useStore(selectFiles);
   const latencies = useStore(selectLatencies);
+  const user = USER_WORD[useStore(selectLang)];
   const waits = useMemo(() => (files && latencies?.length ? { files, latencies } : undefined), [files, latencies]);
   const names = layout?.names ?? null;
   const timeline = useMemo(() => buildTimeline(narration ?? [], threads, clock), [narration, threads, clock]);
@@ -61,7 +64,7 @@ export function Threads() {
           </div>
           <ol className={`th-rows${shown.length > 5 ? ' dense' : ''}`} aria-label="Thread lanes">
             {shown.map((lane) => (
-              <ThreadRow key={lane.key} lane={lane} thread={lane.end === null ? byTid.get(lane.tid) : undefined} names={names} waits={waits} now={clock} x={x} />
+              <ThreadRow key={lane.key} lane={lane} thread={lane.end === null ? byTid.get(lane.tid) : undefined} names={names} waits={waits} now={clock} user={user} x={x} />
             ))}
           </ol>
           {hidden > 0 && (
