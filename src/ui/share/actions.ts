@@ -13,9 +13,9 @@ import type { NoticeData } from './startup.ts';
 import type { LinkExtras } from './codec.ts';
 import { linkExtras } from './link-state.ts';
 import { currentSession } from '../engine/runtime.ts';
-import { C_HEADER, programToC } from './export-c.ts';
 import { openCFile } from '../c/c-runtime.ts';
 import { C_NAME } from '../c/c-storage.ts';
+import type * as ExportCModule from './export-c.ts';
 
 export function showNotice(notice: NoticeData | null): void {
   useStore.setState({ notice });
@@ -132,13 +132,29 @@ export function saveProgramFile(): void {
   downloadText(currentSource(), browserDownload);
 }
 
+// The C exporter and its header load when first used (export-c.ts): the page's first load stays small.
+type ExportC = typeof ExportCModule;
+// A chunk that cannot be loaded (the site changed under an open page, say) is said in the notice.
+async function loadExportC(): Promise<ExportC | null> {
+  try {
+    return await import('./export-c.ts');
+  } catch (e) {
+    showNotice({ kind: 'error', text: `The C exporter could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page and try again.` });
+    return null;
+  }
+}
+
 /** Downloads syslet.h, the header exported C files include. */
-export function saveCHeader(): void {
-  downloadText(C_HEADER.text, browserDownload, C_HEADER.fileName);
+export async function saveCHeader(): Promise<void> {
+  const c = await loadExportC();
+  if (c) downloadText(c.C_HEADER.text, browserDownload, c.C_HEADER.fileName);
 }
 
 /** Exports the program to C: downloads `<example or program>.c`, and offers syslet.h in the notice. */
-export function exportProgramC(): void {
+export async function exportProgramC(): Promise<void> {
+  const c = await loadExportC();
+  if (!c) return;
+  const { C_HEADER, programToC } = c;
   const result = programToC(currentSource(), useStore.getState().exampleName ?? 'program');
   if (!result.ok) {
     showNotice({ kind: 'error', text: result.error });
@@ -148,7 +164,7 @@ export function exportProgramC(): void {
   showNotice({
     kind: 'info',
     text: `Exported ${result.fileName}. It includes ${C_HEADER.fileName}, the syslet header: keep the two side by side.`,
-    actions: [{ label: `Download ${C_HEADER.fileName}`, run: saveCHeader }],
+    actions: [{ label: `Download ${C_HEADER.fileName}`, run: () => void saveCHeader() }],
   });
 }
 

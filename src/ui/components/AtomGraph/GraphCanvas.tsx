@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Background, Controls, Panel, ReactFlow, ReactFlowProvider, applyEdgeChanges, applyNodeChanges, getNodesBounds, useReactFlow,
   type Connection, type EdgeChange, type IsValidConnection, type NodeChange,
@@ -8,13 +8,16 @@ import { DAGRE_MAX_ATOMS, type AtomNode as AtomNodeType, type Graph, type GraphE
 import { AtomNode } from './AtomNode.tsx';
 import { EndNode } from './EndNode.tsx';
 import { LoopEdge } from './LoopEdge.tsx';
-import { AtomEditor, type Names } from './AtomEditor.tsx';
+import type { Names } from './AtomEditor.tsx';
 import { DeleteConfirm } from './DeleteConfirm.tsx';
 import { GraphActionsContext, type GraphActions } from './context.ts';
 import { clearNext, connectNext, deleteAtoms, usesOf } from './actions.ts';
 import { deriveLive, takenEdgeId, type AtomBadge } from './live.ts';
 import { BadgeBoard } from './badge-board.ts';
 import type { Use } from './textedits.ts';
+
+/** The node editor (its forms) loads when an atom is first edited: the page's first load stays small. */
+const AtomEditor = lazy(() => import('./AtomEditor.tsx').then((m) => ({ default: m.AtomEditor })));
 
 const nodeTypes = { atom: AtomNode, end: EndNode };
 const edgeTypes = { loop: LoopEdge };
@@ -267,7 +270,9 @@ function Canvas({ graph, editable, names, onPage = NO_PAGE }: Props) {
           <Controls showInteractive={false} position="bottom-right" />
           {editAtom?.type === 'atom' && (
             <Panel position={editing?.side ?? 'top-right'} className="atom-editor-panel">
-              <AtomEditor atom={editAtom.data} names={names} onClose={() => setEditing(null)} />
+              <Suspense fallback={<p className="pane-loading">Loading the atom editor…</p>}>
+                <AtomEditor atom={editAtom.data} names={names} onClose={() => setEditing(null)} />
+              </Suspense>
             </Panel>
           )}
           {confirm && (

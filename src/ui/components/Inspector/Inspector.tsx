@@ -3,27 +3,33 @@
 import { lazy, Suspense, useId, useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { INSPECTOR_TABS, useStore, type InspectorTab } from '../../store/index.ts';
 import { MemoryView } from '../MemoryView/MemoryView.tsx';
-import { FilesView } from '../FilesView/FilesView.tsx';
 import { NarrationLog } from '../Narration/NarrationLog.tsx';
-import { BreakpointsPanel } from '../Breakpoints/BreakpointsPanel.tsx';
 import { PaneBoundary } from '../PaneBoundary/PaneBoundary.tsx';
 import './inspector.css';
 
-/** The Trace tab and the trace exporters load when the tab is first opened (the page's first load stays small). */
-const TraceView = lazy(() => import('../TraceView/TraceView.tsx'));
-function LazyTraceView() {
-  return (
-    <Suspense fallback={<p className="pane-loading">Loading the trace view…</p>}>
-      <TraceView />
-    </Suspense>
-  );
+/**
+ * Tabs other than Memory and Log load when first opened (the Trace tab with the trace exporters):
+ * the page's first load stays small.
+ */
+function lazyPanel(load: () => Promise<ComponentType>, what: string): ComponentType {
+  const Panel = lazy(async () => ({ default: await load() }));
+  return function LazyPanel() {
+    return (
+      <Suspense fallback={<p className="pane-loading">Loading {what}…</p>}>
+        <Panel />
+      </Suspense>
+    );
+  };
 }
+const FilesView = lazyPanel(async () => (await import('../FilesView/FilesView.tsx')).FilesView, 'the files');
+const TraceView = lazyPanel(async () => (await import('../TraceView/TraceView.tsx')).default, 'the trace view');
+const BreakpointsPanel = lazyPanel(async () => (await import('../Breakpoints/BreakpointsPanel.tsx')).BreakpointsPanel, 'the breakpoints');
 
 const TABS: readonly { id: InspectorTab; label: string; Panel: ComponentType }[] = [
   { id: 'memory', label: 'Memory', Panel: MemoryView },
   { id: 'files', label: 'Files', Panel: FilesView },
   { id: 'log', label: 'Log', Panel: NarrationLog },
-  { id: 'trace', label: 'Trace', Panel: LazyTraceView },
+  { id: 'trace', label: 'Trace', Panel: TraceView },
   { id: 'breakpoints', label: 'Breakpoints', Panel: BreakpointsPanel },
 ];
 

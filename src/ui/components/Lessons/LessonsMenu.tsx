@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { ListMenu, type MenuItem } from '../Examples/ListMenu.tsx';
 import { LESSONS } from '../../lessons/index.ts';
 import { readProgress } from '../../lessons/progress.ts';
@@ -8,8 +8,18 @@ import { importFile } from '../../share/file.ts';
 import { showNotice } from '../../share/actions.ts';
 import { useStore } from '../../store/index.ts';
 import { ShareDialog } from '../TopActions/ShareDialog.tsx';
-import { HelpDialog } from './HelpDialog.tsx';
-import { openHelp } from './help-state.ts';
+import { openHelp, useHelp } from './help-state.ts';
+
+/** The Help dialog (its glossary and pages) loads when Help is first opened: the page's first load stays small. */
+const HelpDialog = lazy(() => import('./HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })));
+function LazyHelp() {
+  const open = useHelp((s) => s.page !== null);
+  return open ? (
+    <Suspense fallback={null}>
+      <HelpDialog />
+    </Suspense>
+  ) : null;
+}
 
 const EXERCISES = 'exercises:new';
 const OPEN_FILE = 'lesson:file';
@@ -77,7 +87,7 @@ export function LessonsMenu() {
         <span className="help-label">Help</span>
         <span className="help-glyph" aria-hidden="true">?</span>
       </button>
-      <HelpDialog />
+      <LazyHelp />
       {link !== null && <ShareDialog link={link} onClose={() => setLink(null)} />}
     </>
   );

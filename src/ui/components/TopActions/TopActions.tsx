@@ -40,8 +40,8 @@ export function TopActions() {
         }}
         empty=""
         onChoose={(item) => {
-          if (item.key === 'c') exportProgramC();
-          else if (item.key === 'header') saveCHeader();
+          if (item.key === 'c') void exportProgramC();
+          else if (item.key === 'header') void saveCHeader();
           else void share(item.key === 'moment' ? currentEvent() : null);
         }}
       />
