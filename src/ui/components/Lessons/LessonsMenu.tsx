@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { ListMenu, type MenuItem } from '../Examples/ListMenu.tsx';
 import { LESSONS } from '../../lessons/index.ts';
 import { readProgress } from '../../lessons/progress.ts';
@@ -8,17 +8,32 @@ import { importFile } from '../../share/file.ts';
 import { showNotice } from '../../share/actions.ts';
 import { useStore } from '../../store/index.ts';
 import { ShareDialog } from '../TopActions/ShareDialog.tsx';
-import { openHelp, useHelp } from './help-state.ts';
+import { closeHelp, openHelp, useHelp } from './help-state.ts';
 
-/** The Help dialog (its glossary and pages) loads when Help is first opened: the page's first load stays small. */
-const HelpDialog = lazy(() => import('./HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })));
+/** The Help dialog (its glossary and pages), once loaded: it loads when Help is first opened (the page's first load stays small). */
+let helpDialog: ComponentType | null = null;
 function LazyHelp() {
   const open = useHelp((s) => s.page !== null);
-  return open ? (
-    <Suspense fallback={null}>
-      <HelpDialog />
-    </Suspense>
-  ) : null;
+  const [Dialog, setDialog] = useState<ComponentType | null>(() => helpDialog);
+  useEffect(() => {
+    if (!open || Dialog) return;
+    let live = true;
+    import('./HelpDialog.tsx').then(
+      (m) => {
+        helpDialog = m.HelpDialog;
+        if (live) setDialog(() => m.HelpDialog);
+      },
+      // The site changed under the open page (its chunks are gone): said in the notice, tried again on the next Help.
+      (e: unknown) => {
+        closeHelp();
+        showNotice({ kind: 'error', text: `Help could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page and try again.` });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, Dialog]);
+  return open && Dialog ? <Dialog /> : null;
 }
 
 const EXERCISES = 'exercises:new';
