@@ -96,16 +96,24 @@ test('a program that crashed the page last time is offered back, not loaded', as
   await expect(viewLines(next)).toContainText('# the program that crashed');
 });
 
-test('leaving a page while it loads is not a crash: the next start opens the program', async ({ page }) => {
+test('leaving a page while it loads, or another tab loading at the same moment, is not a crash', async ({ page }) => {
   await page.goto('/');
   await expect(viewLines(page)).toContainText('Hello Syslet World', { timeout: 30_000 });
+  // This tab is left (a reload) while its marker is still set, as before it has drawn.
   await page.evaluate(() => {
     localStorage.setItem('syslet-playground:source', '# my own program\nring 2\n');
-    localStorage.setItem('syslet-playground:loading', '1');
+    const tab = sessionStorage.getItem('syslet-playground:tab');
+    localStorage.setItem('syslet-playground:loading', JSON.stringify({ tab, at: Date.now() }));
   });
   await page.reload();
   await expect(viewLines(page)).toContainText('# my own program', { timeout: 30_000 });
   await expect(page.getByTestId('notice')).toHaveCount(0);
+  // Another tab has just started loading (a browser restoring two tabs): a new tab opens the program too.
+  await page.evaluate(() => localStorage.setItem('syslet-playground:loading', JSON.stringify({ tab: 'tab-restored-beside', at: Date.now() })));
+  const next = await page.context().newPage();
+  await next.goto('/');
+  await expect(viewLines(next)).toContainText('# my own program', { timeout: 30_000 });
+  await expect(next.getByTestId('notice')).toHaveCount(0);
 });
 
 test('a damaged link says so and keeps the saved work open', async ({ page }) => {

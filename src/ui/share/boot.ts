@@ -1,10 +1,10 @@
 // Start-up of the program text on the page (called by main.tsx before the
 // engine starts): picks the text, restores the theme, and keeps autosave,
 // history, address bar and document title in step with the store afterwards.
-// While a program is being loaded the LOADING_KEY marker is "1"; the App
+// While a program is being loaded the loading marker names this tab; the App
 // clears it once it has drawn (markDrawn). Finding it still set at the next
 // start means that program may have crashed the page: it is offered back
-// instead of being loaded again (startup.ts).
+// instead of being loaded again (startup.ts; which markers count: loading-marker.ts).
 import { useStore } from '../store/index.ts';
 import { currentSource } from '../editing.ts';
 import { EXAMPLES } from '../examples/index.ts';
@@ -13,6 +13,7 @@ import { createAutosave, installAutosave, pageAutosave } from './autosave.ts';
 import { keepInHistory } from './history.ts';
 import { initialSource, titleFor, type NoticeData, type StartupNotice } from './startup.ts';
 import { LOADING_KEY, loadTheme, pageStorage, readItem, SOURCE_KEY, TAB_KEY, tabStorage, writeItem } from './storage.ts';
+import { clearLoading, isCrashMarker, setLoading } from './loading-marker.ts';
 import { openText, showNotice } from './actions.ts';
 import { embedOptions } from './embed.ts';
 import { bootEmbed } from './embed-boot.ts';
@@ -53,7 +54,8 @@ export function bootSource(): void {
   const storage = pageStorage();
   const tab = tabId();
   const clearUrl = () => window.history.replaceState(null, '', plainUrl(window.location));
-  const crashed = readItem(storage, LOADING_KEY) === '1';
+  const crashed = isCrashMarker(readItem(storage, LOADING_KEY), tab.before, Date.now());
+  pageTab = tab.id;
   const start = initialSource(window.location, storage, EXAMPLES, { tab: tab.before, crashed });
   if (start.aside !== null) keepInHistory(storage, { id: `aside:${Date.now()}`, time: Date.now(), text: start.aside });
 
@@ -70,7 +72,7 @@ export function bootSource(): void {
   if (start.notice?.kind === 'error' || start.aside !== null) clearUrl();
   else if (start.from === 'link' || start.from === 'example') autosave.setUrlText(start.text);
 
-  writeItem(storage, LOADING_KEY, '1');
+  setLoading(storage, tab.id, Date.now());
   let notice = noticeFor(start.notice);
   let exampleName = start.exampleName;
   try {
@@ -102,7 +104,7 @@ export function bootSource(): void {
     autosave.flush();
     // Leaving the page (a reload, a link, closing the tab) before it drew is not a crash: a page
     // that crashed or hung runs no handler, so its marker stays.
-    writeItem(storage, LOADING_KEY, '0');
+    clearLoading(storage, tab.id);
   });
   let told = false;
   window.addEventListener('storage', (e) => {
@@ -130,5 +132,8 @@ function openAtEvent(event: number): void {
 
 /** The page has drawn the program it loaded (App): a crash after this is not a crash on loading. */
 export function markDrawn(): void {
-  if (pageAutosave()) writeItem(pageStorage(), LOADING_KEY, '0');
+  if (pageAutosave() && pageTab !== null) clearLoading(pageStorage(), pageTab);
 }
+
+/** This tab's id once the page has started (null in an embed, which sets no marker). */
+let pageTab: string | null = null;

@@ -10,7 +10,7 @@ export const SOURCE_KEY = 'syslet-playground:source';
 export const THEME_KEY = 'syslet-playground:theme';
 /** Earlier programs (history.ts). */
 export const HISTORY_KEY = 'syslet-playground:history';
-/** "1" from loading a program until the page has drawn it (boot.ts). */
+/** Set (to the tab and the time) from loading a program until the page has drawn it (share/loading-marker.ts). */
 export const LOADING_KEY = 'syslet-playground:loading';
 /** The workspace's layout: pane sizes, font zoom, presenter layout (workspace/view-storage.ts). */
 export const VIEW_KEY = 'syslet-playground:view';
