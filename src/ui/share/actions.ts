@@ -134,12 +134,17 @@ export function saveProgramFile(): void {
 
 // The C exporter and its header load when first used (export-c.ts): the page's first load stays small.
 type ExportC = typeof ExportCModule;
-// A chunk that cannot be loaded (the site changed under an open page, say) is said in the notice.
-async function loadExportC(): Promise<ExportC | null> {
+const loadExportC = (): Promise<ExportC | null> => loadPart('The C exporter', () => import('./export-c.ts'));
+
+/**
+ * A part of the page loaded when first used (a chunk of its own), or null when it cannot be
+ * loaded (the site changed under an open page, say): then the notice says so, naming `what`.
+ */
+export async function loadPart<T>(what: string, load: () => Promise<T>): Promise<T | null> {
   try {
-    return await import('./export-c.ts');
+    return await load();
   } catch (e) {
-    showNotice({ kind: 'error', text: `The C exporter could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page and try again.` });
+    showNotice({ kind: 'error', text: `${what} could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page and try again.` });
     return null;
   }
 }

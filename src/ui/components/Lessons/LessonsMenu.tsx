@@ -5,7 +5,7 @@ import { readProgress } from '../../lessons/progress.ts';
 import { lessonLink, openLesson, openLessonText } from '../../lessons/live.ts';
 import { exerciseId, newSeed } from '../../lessons/exercises.ts';
 import { importFile } from '../../share/file.ts';
-import { showNotice } from '../../share/actions.ts';
+import { loadPart, showNotice } from '../../share/actions.ts';
 import { useStore } from '../../store/index.ts';
 import { ShareDialog } from '../TopActions/ShareDialog.tsx';
 import { closeHelp, openHelp, useHelp } from './help-state.ts';
@@ -18,17 +18,12 @@ function LazyHelp() {
   useEffect(() => {
     if (!open || Dialog) return;
     let live = true;
-    import('./HelpDialog.tsx').then(
-      (m) => {
-        helpDialog = m.HelpDialog;
-        if (live) setDialog(() => m.HelpDialog);
-      },
-      // The site changed under the open page (its chunks are gone): said in the notice, tried again on the next Help.
-      (e: unknown) => {
-        closeHelp();
-        showNotice({ kind: 'error', text: `Help could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page and try again.` });
-      },
-    );
+    // A chunk that cannot be loaded is said in the notice; the next Help tries again.
+    void loadPart('Help', () => import('./HelpDialog.tsx')).then((m) => {
+      if (!m) return closeHelp();
+      helpDialog = m.HelpDialog;
+      if (live) setDialog(() => m.HelpDialog);
+    });
     return () => {
       live = false;
     };

@@ -85,9 +85,12 @@ const LINE_PX = 20.2;
 /** A chip's width: its text at about 7.2 px a character in the sans font, plus padding and borders. */
 const chipPx = (c: Chip) => 14 + 7.2 * chipText(c).length + (c.field.first && c.field.name !== '' ? 6 + 7.4 * c.field.region.length : 0);
 
+/** An empty line of chips (fields start here, all too quiet for a chip): its padding. */
+const EMPTY_NOTE_PX = 6;
+
 /** The block's height as estimated from its chips packed into lines of `room` px. */
-function estimate(chips: readonly Chip[], room: number): number {
-  if (chips.length === 0) return HEX_PX;
+function estimate(notes: boolean, chips: readonly Chip[], room: number): number {
+  if (chips.length === 0) return notes ? HEX_PX + EMPTY_NOTE_PX : HEX_PX;
   let lines = 1;
   let used = 0;
   for (const c of chips) {
@@ -120,7 +123,7 @@ export const MemBlock = memo(function MemBlock({ addr, notes, image, bytes, name
     chips.push({ fid, field, value, target });
     sig += `|${fid}:${field.first ? 1 : 0}:${field.kind}:${field.region}:${field.name}:${value.text}:${value.target ?? ''}:${target?.name ?? ''}:${target?.label ?? ''}`;
   }
-  const est = estimate(chips, room);
+  const est = estimate(notes.length > 0, chips, room);
   return <BlockView sig={`${sig}|${est}`} est={est} notes={notes.length > 0} addr={addr} meta={meta} hexes={hexes} flash={flash} gen={gen} hl={hl} chips={chips} onFollow={onFollow} />;
 }, sameBlock);
 

@@ -92,7 +92,7 @@ const MemoryDump = memo(function MemoryDump({ snap, lay }: { snap: Store['shown'
   const [hl, setHl] = useState<{ from: number; to: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const timer = useRef(0);
-  const room = useNoteRoom(scroller, image !== null);
+  const room = useNoteRoom(scroller, image !== null && names !== null && bytes.length > 0); // the dump is drawn (below)
   /** A row to scroll to once it is drawn (a followed pointer past the drawn rows). */
   const pendingRow = useRef<number | null>(null);
 
